@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { BundleSchema, KeySchema, ResultSchema } from '../src/core/index.ts';
+
+/**
+ * JSON Schemas generated from the zod schemas, for editor completion and other
+ * tools. Checked in under exercises/schema/; a test fails when they are stale
+ * (regenerate with `npm run schema`).
+ */
+export function buildJsonSchemas(): Record<string, unknown> {
+  const make = (schema: z.ZodMiniType, file: string, title: string, description: string, io: 'input' | 'output') => ({
+    $id: `https://assay.invalid/schema/${file}`,
+    title,
+    description,
+    ...z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }),
+  });
+  return {
+    'bundle.schema.json': make(
+      BundleSchema,
+      'bundle.schema.json',
+      'Assay exercise bundle (assay.bundle/1)',
+      'Candidate-facing exercise: tasks, each a prompt and 2–10 model outputs to rank and critique. Never contains answers.',
+      'input',
+    ),
+    'key.schema.json': make(
+      KeySchema,
+      'key.schema.json',
+      'Assay answer key (assay.key/1)',
+      "The hiring team's private answer key for one bundle: gold rankings, known issues, reference critiques. Never publish it.",
+      'input',
+    ),
+    'result.schema.json': make(
+      ResultSchema,
+      'result.schema.json',
+      'Assay result (assay.result/1)',
+      'What a candidate exports. `signature`, when present, is a detached JWS over the RFC 8785 canonical bytes of the object without `signature`.',
+      'output',
+    ),
+  };
+}
+
+export function serialiseSchema(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,29 @@
+import { validateCommand } from './validate.ts';
+
+const USAGE = `Usage: assay <command> [options]
+
+Commands:
+  validate FILE...   Check bundles, answer keys and result files; print every problem with its JSON path.
+                     A key is also checked against its bundle when the bundle is among the files.
+
+Options:
+  -h, --help         Show this help.
+`;
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`assay: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,129 @@
+import { readFile, stat } from 'node:fs/promises';
+import {
+  isAssayError,
+  parseUntrustedJson,
+  validateBundle,
+  bundleHash,
+  validateKey,
+  checkKeyAgainstBundle,
+  validateResult,
+  MAX_BUNDLE_BYTES,
+  MAX_RESULT_BYTES,
+  type Bundle,
+  type ValidationIssue,
+} from '../core/index.ts';
+
+interface Checked {
+  file: string;
+  ok: boolean;
+  summary: string;
+  issues: readonly ValidationIssue[];
+  note?: string;
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : s);
+const red = (s: string) => (color ? `\x1b[31m${s}\x1b[0m` : s);
+const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
+
+/** `assay validate FILE...`: exit 0 only when every file is valid. */
+export async function validateCommand(args: string[]): Promise<number> {
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (files.length === 0) {
+    process.stderr.write('assay validate: name at least one file (bundle, answer key or result)\n');
+    return 2;
+  }
+  const documents = new Map<string, unknown>();
+  const checked: Checked[] = [];
+  for (const file of files) {
+    try {
+      const size = (await stat(file)).size;
+      if (size > Math.max(MAX_BUNDLE_BYTES, MAX_RESULT_BYTES))
+        throw new Error(`the file is ${(size / 1024 / 1024).toFixed(1)} MB, larger than any Assay file may be`);
+      documents.set(file, parseUntrustedJson(await readFile(file, 'utf8')));
+    } catch (error) {
+      checked.push(failure(file, error));
+    }
+  }
+  // Bundles first, so keys can be checked against them.
+  const bundles = new Map<string, { bundle: Bundle; hash: string }>();
+  const kindOf = (doc: unknown) => String((doc as { format?: unknown } | null)?.format ?? '');
+  for (const [file, doc] of documents) {
+    if (!kindOf(doc).startsWith('assay.bundle/')) continue;
+    try {
+      const bundle = validateBundle(doc);
+      const hash = await bundleHash(doc);
+      bundles.set(hash, { bundle, hash });
+      const outputs = bundle.tasks.reduce((n, t) => n + t.outputs.length, 0);
+      checked.push({
+        file,
+        ok: true,
+        summary: `bundle "${bundle.id}" v${bundle.version}: ${bundle.tasks.length} tasks, ${outputs} outputs, sha256 ${hash}`,
+        issues: [],
+      });
+    } catch (error) {
+      checked.push(failure(file, error, 'bundle'));
+    }
+  }
+  for (const [file, doc] of documents) {
+    const kind = kindOf(doc);
+    if (kind.startsWith('assay.bundle/')) continue;
+    try {
+      if (kind.startsWith('assay.key/')) {
+        const key = validateKey(doc);
+        const target =
+          bundles.get(key.bundle.sha256) ?? [...bundles.values()].find((b) => b.bundle.id === key.bundle.id);
+        const issues = target ? checkKeyAgainstBundle(key, target.bundle, target.hash) : [];
+        const issueCount = key.tasks.reduce((n, t) => n + t.issues.length, 0);
+        checked.push({
+          file,
+          ok: issues.length === 0,
+          summary: `answer key for "${key.bundle.id}" v${key.bundle.version}: ${key.tasks.length} tasks, ${issueCount} known issues`,
+          issues,
+          ...(target ? {} : { note: 'structure only: pass its bundle too to check ids, categories and hash' }),
+        });
+      } else if (kind.startsWith('assay.result/')) {
+        const result = validateResult(doc);
+        checked.push({
+          file,
+          ok: true,
+          summary: `${result.status} result of "${result.bundle.id}" by ${result.candidate.name}: ${result.tasks.length} tasks, ${result.events.length} events`,
+          issues: [],
+          note: 'schema only; signatures are checked by `assay verify`',
+        });
+      } else {
+        checked.push({
+          file,
+          ok: false,
+          summary: kind ? `unknown format "${kind}"` : 'not an Assay file: no "format" field',
+          issues: [{ path: '$.format', message: 'must be "assay.bundle/1", "assay.key/1" or "assay.result/1"' }],
+        });
+      }
+    } catch (error) {
+      checked.push(failure(file, error));
+    }
+  }
+  const order = new Map(files.map((f, i) => [f, i]));
+  checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  for (const c of checked) {
+    process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${c.file}: ${c.summary}\n`);
+    for (const issue of c.issues) process.stdout.write(`    ${issue.path}  ${issue.message}\n`);
+    if (c.note) process.stdout.write(dim(`    (${c.note})\n`));
+  }
+  const bad = checked.filter((c) => !c.ok).length;
+  process.stdout.write(`\n${checked.length - bad} valid, ${bad} invalid\n`);
+  return bad === 0 ? 0 : 1;
+}
+
+function failure(file: string, error: unknown, kind?: string): Checked {
+  if (isAssayError(error)) {
+    return {
+      file,
+      ok: false,
+      summary: `${kind ? `${kind}: ` : ''}${error.message}`,
+      issues: error.issues.length > 1 ? error.issues : [],
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, ok: false, summary: `cannot read: ${message.replace(/^ENOENT: /, '')}`, issues: [] };
+}

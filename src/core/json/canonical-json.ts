@@ -1,0 +1,70 @@
+import canonicalize from 'canonicalize';
+import { AssayError } from '../errors.ts';
+import { formatJsonPath } from './path.ts';
+
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) serialisation.
+ *
+ * JCS is defined over I-JSON (RFC 7493): numbers must be finite IEEE 754 doubles
+ * (RFC 8785 §3.2.2.3) and strings must be well-formed Unicode (RFC 7493 §2.1, so no
+ * lone surrogates). We refuse both with the JSON path of the value at fault rather
+ * than letting a signature be made over bytes another implementation would refuse.
+ */
+export function canonicalJson(value: unknown): string {
+  assertCanonicalisable(value, []);
+  return canonicalize(value) as string;
+}
+
+const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of {@link canonicalJson}: what hashes and signatures are made over. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return encoder.encode(canonicalJson(value));
+}
+
+function assertCanonicalisable(value: unknown, path: PropertyKey[]): void {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isFinite(value)) fail(path, `${String(value)} is not a finite number`);
+      return;
+    case 'string':
+      if (hasLoneSurrogate(value)) fail(path, 'the text contains a lone surrogate (malformed UTF-16)');
+      return;
+    case 'boolean':
+      return;
+    case 'object':
+      if (value === null) return;
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          if (item === undefined) fail([...path, i], 'undefined is not a JSON value');
+          assertCanonicalisable(item, [...path, i]);
+        });
+        return;
+      }
+      for (const [key, item] of Object.entries(value)) {
+        if (hasLoneSurrogate(key)) fail([...path, key], 'the key contains a lone surrogate');
+        if (item === undefined) continue; // omitted, as JSON.stringify does
+        assertCanonicalisable(item, [...path, key]);
+      }
+      return;
+    default:
+      fail(path, `a ${typeof value} is not a JSON value`);
+  }
+}
+
+function fail(path: PropertyKey[], message: string): never {
+  const at = formatJsonPath(path);
+  throw new AssayError('NOT_CANONICAL', `Cannot write canonical JSON: ${message} (at ${at}).`, [{ path: at, message }]);
+}
+
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}

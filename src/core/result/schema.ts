@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { IdSchema } from '../bundle/schema.ts';
+import { CandidateSchema } from '../attempt/record.ts';
+import { EventSchema } from '../attempt/events.ts';
+
+export const RESULT_FORMAT = 'assay.result/1';
+
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }));
+const ms = z.int().check(z.gte(0));
+
+export const OutputAnswerSchema = z.strictObject({
+  outputId: IdSchema,
+  /** "A", "B", … as shown to the candidate. */
+  label: z.string().check(z.regex(/^[A-Z]$/)),
+  critique: z.string().check(z.maxLength(100_000)),
+  categories: z.array(IdSchema),
+  severity: z.nullable(IdSchema),
+  noIssues: z.boolean(),
+});
+
+export const TaskResultSchema = z.strictObject({
+  taskId: IdSchema,
+  /** Output ids in the order they were shown. */
+  shownOrder: z.array(IdSchema),
+  /** Output ids best to worst; null when the candidate did not rank. */
+  ranking: z.nullable(z.array(IdSchema)),
+  activeMs: ms,
+  outputs: z.array(OutputAnswerSchema),
+});
+
+/**
+ * `assay.result/1`: what the candidate exports. The optional `signature` member is a
+ * detached JWS (RFC 7515 Appendix F) over the RFC 8785 canonical bytes of this
+ * object *without* `signature`, so signing adds one member and changes nothing else.
+ */
+export const ResultSchema = z.strictObject({
+  format: z.literal(RESULT_FORMAT),
+  status: z.enum(['draft', 'submitted']),
+  app: z.strictObject({ name: z.literal('assay'), version: z.string().check(z.maxLength(40)) }),
+  attemptId: z.string().check(z.minLength(8), z.maxLength(64)),
+  bundle: z.strictObject({ id: IdSchema, version: z.string(), sha256 }),
+  candidate: CandidateSchema,
+  timing: z.strictObject({
+    startedAt: z.iso.datetime(),
+    submittedAt: z.nullable(z.iso.datetime()),
+    exportedAt: z.iso.datetime(),
+    /** Including any extra time. */
+    timeLimitMinutes: z.number().check(z.gt(0)),
+    timePolicy: z.enum(['soft', 'hard']),
+    deadline: z.iso.datetime(),
+    /** Time past the deadline at submission (or at export, for a draft). */
+    overtimeMs: ms,
+    autoSubmitted: z.boolean(),
+    activeMsTotal: ms,
+  }),
+  tasks: z.array(TaskResultSchema),
+  events: z.array(EventSchema),
+  signature: z.optional(z.string()),
+});
+
+export type Result = z.output<typeof ResultSchema>;
+export type TaskResult = Result['tasks'][number];

@@ -1,0 +1,138 @@
+/**
+ * The candidate app's top-level state: storage, routing, network, the start
+ * page's lists, and the exercise on screen. Created once in main.ts (where the IO
+ * of opening storage happens) and handed to components through context.
+ */
+import { getContext, setContext } from 'svelte';
+import { AssayError, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
+import { loadBundleFromFile } from '../lib/load-bundle.ts';
+import type { CandidateStore, StorageError } from '../storage/index.ts';
+import { Announcer } from './announcer.svelte';
+import { Router, takeHref } from './router.svelte';
+import { TakeController } from './take-controller.svelte';
+
+export interface SampleExercise {
+  file: string;
+  id: string;
+  title: string;
+  domain: string;
+  tasks: number;
+  timeLimitMinutes: number;
+  timePolicy: 'soft' | 'hard';
+}
+
+export interface AppOptions {
+  store: CandidateStore;
+  storageProblem: StorageError | null;
+  appVersion: string;
+  /** Where the list of sample exercises is published (built by the exercises plugin). */
+  samplesUrl?: string;
+}
+
+export class AppState {
+  readonly router: Router;
+  readonly announcer = new Announcer();
+  readonly store: CandidateStore;
+  readonly appVersion: string;
+
+  storageProblem = $state.raw<StorageError | null>(null);
+  online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  samples = $state.raw<SampleExercise[] | null>(null);
+  samplesError = $state<string | null>(null);
+  attempts = $state.raw<AttemptRecord[]>([]);
+  /** The result of the last bundle file the candidate picked or dropped. */
+  loadError = $state.raw<unknown>(null);
+  loadingFile = $state<string | null>(null);
+  take = $state.raw<TakeController | null>(null);
+
+  #samplesUrl: string;
+  #takeKey = '';
+
+  constructor(options: AppOptions) {
+    this.store = options.store;
+    this.storageProblem = options.storageProblem;
+    this.appVersion = options.appVersion;
+    this.#samplesUrl = options.samplesUrl ?? 'exercises/index.json';
+    this.router = new Router(() => this.#routeChanged());
+    addEventListener('online', () => (this.online = true));
+    addEventListener('offline', () => (this.online = false));
+    this.store.onConnectionLost((error) => (this.storageProblem = error));
+    this.#routeChanged();
+  }
+
+  /** Loads a bundle from a picked or dropped file and opens it. Nothing is stored if it is invalid. */
+  async openFile(file: File): Promise<void> {
+    this.loadError = null;
+    this.loadingFile = file.name;
+    try {
+      const loaded: LoadedBundle = await loadBundleFromFile(file);
+      await this.store.putBundle(loaded);
+      this.router.navigate(takeHref({ bundle: loaded.hash }));
+    } catch (error) {
+      this.loadError = error instanceof AssayError ? error : toError(error, file.name);
+    } finally {
+      this.loadingFile = null;
+    }
+  }
+
+  /** Opens a bundle from an address typed or pasted by the user. */
+  openUrl(src: string): void {
+    this.loadError = null;
+    this.router.navigate(takeHref({ src: src.trim() }));
+  }
+
+  async refreshHome(): Promise<void> {
+    try {
+      this.attempts = await this.store.listAttempts();
+    } catch {
+      this.attempts = [];
+    }
+    if (this.samples !== null) return;
+    try {
+      const response = await fetch(this.#samplesUrl, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const list = (await response.json()) as unknown;
+      this.samples = Array.isArray(list) ? (list as SampleExercise[]) : [];
+    } catch {
+      this.samples = [];
+      this.samplesError = 'The sample exercises could not be listed. You can still open a bundle file below.';
+    }
+  }
+
+  async deleteAttempt(attemptId: string): Promise<void> {
+    await this.store.deleteAttempt(attemptId);
+    await this.refreshHome();
+  }
+
+  #routeChanged(): void {
+    const route = this.router.route;
+    const key = route.name === 'take' ? `${route.src ?? ''}|${route.bundle ?? ''}` : '';
+    if (key === this.#takeKey) return;
+    this.#takeKey = key;
+    this.take?.dispose();
+    this.take = null;
+    if (route.name === 'take') {
+      const take = new TakeController(this.store, { appVersion: this.appVersion, announcer: this.announcer });
+      this.take = take;
+      void take.open({ src: route.src, bundle: route.bundle });
+    } else {
+      void this.refreshHome();
+    }
+  }
+}
+
+function toError(error: unknown, name: string): Error {
+  return error instanceof Error ? error : new Error(`Could not read ${name}: ${String(error)}`);
+}
+
+const KEY = Symbol('assay.app');
+
+export function setAppState(state: AppState): AppState {
+  return setContext(KEY, state);
+}
+
+export function getAppState(): AppState {
+  const state = getContext<AppState | undefined>(KEY);
+  if (!state) throw new Error('AppState is not set: mount components inside <App>.');
+  return state;
+}

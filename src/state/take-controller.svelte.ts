@@ -1,0 +1,293 @@
+/**
+ * One visit to an exercise link: find the bundle (URL, stored copy), find or start
+ * the attempt, hold it against other tabs, and wire the page's life (visibility,
+ * close, focus, the one-second tick) to the session and the autosaver.
+ */
+import {
+  AssayError,
+  effectiveLimitMinutes,
+  randomId,
+  sha256Hex,
+  shownOrder,
+  type AttemptEvent,
+  type AttemptRecord,
+  type Candidate,
+  type LoadedBundle,
+} from '../core/index.ts';
+import { loadBundleFromUrl } from '../lib/load-bundle.ts';
+import { slug } from '../lib/download.ts';
+import type { AttemptSnapshot, CandidateStore } from '../storage/index.ts';
+import { Announcer } from './announcer.svelte';
+import { AttemptSession } from './attempt-session.svelte';
+import { Autosaver } from './autosaver.svelte';
+import { createTabLock, type TabLock } from './tab-lock.ts';
+
+export type TakePhase = 'loading' | 'error' | 'intro' | 'attempt';
+
+export interface ExportedFile {
+  filename: string;
+  text: string;
+  sha256: string;
+  status: 'draft' | 'submitted';
+}
+
+export interface TakeOptions {
+  appVersion: string;
+  announcer: Announcer;
+  /** Measures each autosave commit (benchmark). */
+  onCommit?: (ms: number) => void;
+}
+
+export class TakeController {
+  phase = $state<TakePhase>('loading');
+  error = $state.raw<unknown>(null);
+  loaded = $state.raw<LoadedBundle | null>(null);
+  session = $state.raw<AttemptSession | null>(null);
+  saver = $state.raw<Autosaver | null>(null);
+  /** Another tab holds the attempt; this one shows it read-only. */
+  inOtherTab = $state(false);
+  /** This tab had the attempt and another tab took it. */
+  lostToOtherTab = $state(false);
+  lastExport = $state.raw<ExportedFile | null>(null);
+
+  #store: CandidateStore;
+  #options: TakeOptions;
+  #lock: TabLock | null = null;
+  #cleanup: (() => void)[] = [];
+  #unwatch: (() => void) | null = null;
+  #disposed = false;
+
+  constructor(store: CandidateStore, options: TakeOptions) {
+    this.#store = store;
+    this.#options = options;
+  }
+
+  get store(): CandidateStore {
+    return this.#store;
+  }
+
+  /** Loads the bundle named by the link and resumes its attempt if there is one. */
+  async open(params: { src: string | null; bundle: string | null }): Promise<void> {
+    try {
+      const loaded = await this.#findBundle(params);
+      if (this.#disposed) return;
+      this.loaded = loaded;
+      const previousHash = params.src ? await this.#store.hashForSource(params.src).catch(() => null) : null;
+      let snapshot = await this.#store.findAttemptForBundle(loaded.hash);
+      // The author changed the bundle behind the link mid-attempt: the candidate's
+      // answers belong to the version they started, so resume that one.
+      if (!snapshot && previousHash && previousHash !== loaded.hash) {
+        const older = await this.#store.findAttemptForBundle(previousHash);
+        const olderBundle = older && (await this.#store.getBundle(previousHash));
+        if (older && olderBundle && older.record.status === 'in-progress') {
+          snapshot = older;
+          this.loaded = olderBundle;
+        }
+      }
+      if (!snapshot) {
+        this.phase = 'intro';
+        return;
+      }
+      await this.#attach(snapshot, true);
+    } catch (error) {
+      if (this.#disposed) return;
+      this.error = error;
+      this.phase = 'error';
+    }
+  }
+
+  /** The candidate confirmed the start screen. */
+  async start(candidate: Candidate, extraTimePercent = 0): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || this.phase !== 'intro') return;
+    const { bundle, hash } = loaded;
+    const id = randomId();
+    const now = Date.now();
+    const record: AttemptRecord = {
+      id,
+      bundleHash: hash,
+      bundleId: bundle.id,
+      bundleVersion: bundle.version,
+      candidate: { name: candidate.name.trim(), email: candidate.email.trim() },
+      startedAt: now,
+      timeLimitMinutes: effectiveLimitMinutes(bundle.timeLimitMinutes, extraTimePercent),
+      timePolicy: bundle.timePolicy,
+      shownOrder: Object.fromEntries(
+        bundle.tasks.map((t) => [
+          t.id,
+          shownOrder(
+            t.outputs.map((o) => o.id),
+            bundle.shuffleOutputs,
+            `${id}/${t.id}`,
+          ),
+        ]),
+      ),
+      status: 'in-progress',
+      submittedAt: null,
+      autoSubmitted: false,
+      fields: {},
+      nextSeq: 1,
+      lastTMono: 0,
+      updatedAt: now,
+    };
+    const first: AttemptEvent = {
+      seq: 0,
+      type: 'attempt.start',
+      tMono: 0,
+      tWall: new Date(now).toISOString(),
+      data: { bundleId: bundle.id, timeLimitMinutes: record.timeLimitMinutes, extraTimePercent },
+    };
+    try {
+      const snapshot = await this.#store.createAttempt(record, [first]);
+      await this.#attach(snapshot, snapshot.record.id !== id);
+    } catch (error) {
+      this.error = error;
+      this.phase = 'error';
+    }
+  }
+
+  /** Continue in this tab; the other tab turns read-only. */
+  async takeOver(): Promise<void> {
+    const session = this.session;
+    if (!session || !this.#lock) return;
+    await this.#lock.steal();
+    this.#unwatch?.();
+    this.#unwatch = null;
+    const snapshot = await this.#replayJournal(session.record.id);
+    if (!snapshot) return;
+    session.takeOver(snapshot.record, snapshot.events);
+    this.saver?.resume();
+    this.inOtherTab = false;
+    this.lostToOtherTab = false;
+  }
+
+  /** Builds the result file (a draft until submitted), offers it, and remembers its hash. */
+  async exportResult(): Promise<ExportedFile | null> {
+    const session = this.session;
+    if (!session) return null;
+    const result = session.toResult(this.#options.appVersion);
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    const sha256 = await sha256Hex(text);
+    const stamp = result.timing.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    const filename = `assay-result_${result.bundle.id}_${slug(result.candidate.name)}_${stamp}${result.status === 'draft' ? '_draft' : ''}.json`;
+    const file: ExportedFile = { filename, text, sha256, status: result.status };
+    this.lastExport = file;
+    void this.saver?.flush();
+    return file;
+  }
+
+  submit(): void {
+    this.session?.submit(false);
+    void this.saver?.flush();
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.saver?.flushNow();
+    for (const undo of this.#cleanup.splice(0)) undo();
+    this.#unwatch?.();
+    this.#lock?.release();
+  }
+
+  async #findBundle(params: { src: string | null; bundle: string | null }): Promise<LoadedBundle> {
+    if (params.bundle) {
+      const stored = await this.#store.getBundle(params.bundle);
+      if (stored) return stored;
+      throw new AssayError(
+        'FETCH_FAILED',
+        'This exercise is not stored in this browser. Open the link you were given, or load the bundle file again.',
+      );
+    }
+    const src = params.src as string;
+    try {
+      const loaded = await loadBundleFromUrl(src);
+      await this.#store.putBundle(loaded, src).catch(() => {});
+      return loaded;
+    } catch (error) {
+      // Offline, or the host is down: use the copy stored when the link was first opened.
+      if (error instanceof AssayError && error.code === 'FETCH_FAILED') {
+        const hash = await this.#store.hashForSource(src).catch(() => null);
+        const stored = hash ? await this.#store.getBundle(hash) : null;
+        if (stored) return stored;
+      }
+      throw error;
+    }
+  }
+
+  async #replayJournal(attemptId: string): Promise<AttemptSnapshot | null> {
+    const journal = this.#store.readJournal(attemptId);
+    if (journal) {
+      await this.#store.save(attemptId, journal);
+      this.#store.clearJournal(attemptId);
+    }
+    return this.#store.loadSnapshot(attemptId);
+  }
+
+  async #attach(initial: AttemptSnapshot, resumed: boolean): Promise<void> {
+    const attemptId = initial.record.id;
+    const loaded = this.loaded as LoadedBundle;
+    this.#lock = createTabLock(`assay:${this.#store.dbName}:${attemptId}`, () => void this.#lost());
+    const held = await this.#lock.acquire();
+    const snapshot = held ? ((await this.#replayJournal(attemptId)) ?? initial) : initial;
+    const saver = new Autosaver({
+      write: (batch) => this.#store.save(attemptId, batch),
+      journal: (batch) => this.#store.writeJournal(attemptId, batch),
+      persistent: this.#store.persistent,
+      ...(this.#options.onCommit ? { onCommit: this.#options.onCommit } : {}),
+    });
+    const announcer = this.#options.announcer;
+    const session = new AttemptSession(loaded.bundle, loaded.hash, snapshot.record, snapshot.events, saver, {
+      announce: (text) => announcer.say(text),
+    });
+    this.saver = saver;
+    this.session = session;
+    if (!held) {
+      session.becomeReadOnly();
+      this.inOtherTab = true;
+      this.#watch(attemptId);
+    } else {
+      session.begin(resumed);
+      session.tick();
+    }
+    this.#wirePage(session, saver);
+    this.phase = 'attempt';
+  }
+
+  async #lost(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    await this.saver?.stop();
+    session.becomeReadOnly();
+    this.lostToOtherTab = true;
+    this.#watch(session.record.id);
+  }
+
+  #watch(attemptId: string): void {
+    this.#unwatch?.();
+    this.#unwatch = this.#store.watchAttempt(attemptId, (record) => this.session?.applyStored(record));
+  }
+
+  #wirePage(session: AttemptSession, saver: Autosaver): void {
+    const onVisibility = () => {
+      const visible = document.visibilityState === 'visible';
+      session.setVisible(visible);
+      if (!visible) saver.flushNow();
+    };
+    const onPageHide = () => saver.flushNow();
+    const onBlur = () => session.setWindowFocused(false);
+    const onFocus = () => session.setWindowFocused(true);
+    document.addEventListener('visibilitychange', onVisibility);
+    addEventListener('pagehide', onPageHide);
+    addEventListener('blur', onBlur);
+    addEventListener('focus', onFocus);
+    const interval = setInterval(() => session.tick(), 1000);
+    this.#cleanup.push(() => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      removeEventListener('pagehide', onPageHide);
+      removeEventListener('blur', onBlur);
+      removeEventListener('focus', onFocus);
+      clearInterval(interval);
+    });
+    if (document.visibilityState !== 'visible') session.setVisible(false);
+  }
+}

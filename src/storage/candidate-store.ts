@@ -1,0 +1,101 @@
+/**
+ * The candidate side's storage, as the app state sees it. `openCandidateStore`
+ * gives the IndexedDB store, or, when the browser refuses IndexedDB, the memory
+ * store together with the reason, so the app can say so up front.
+ */
+import type { AttemptEvent, AttemptRecord, LoadedBundle } from '../core/index.ts';
+import {
+  createAttempt,
+  deleteAttempt,
+  findAttemptForBundle,
+  listAttempts,
+  loadSnapshot,
+  saveBatch,
+  watchAttempt,
+  type AttemptSnapshot,
+  type SaveBatch,
+} from './attempt-repository.ts';
+import { getBundle, hashForSource, putBundle } from './bundle-repository.ts';
+import { CandidateDb, DEFAULT_CANDIDATE_DB } from './candidate-db.ts';
+import { clearJournal, readJournal, writeJournal } from './journal.ts';
+import { createMemoryStore } from './memory-store.ts';
+import { toStorageError, type StorageError } from './storage-error.ts';
+
+export type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
+
+export interface CandidateStore {
+  readonly dbName: string;
+  /** False when work is kept in memory only (IndexedDB unavailable). */
+  readonly persistent: boolean;
+  putBundle(loaded: LoadedBundle, src?: string): Promise<void>;
+  getBundle(hash: string): Promise<LoadedBundle | null>;
+  hashForSource(src: string): Promise<string | null>;
+  findAttemptForBundle(bundleHash: string): Promise<AttemptSnapshot | null>;
+  loadSnapshot(attemptId: string): Promise<AttemptSnapshot | null>;
+  createAttempt(record: AttemptRecord, events: AttemptEvent[]): Promise<AttemptSnapshot>;
+  save(attemptId: string, batch: SaveBatch): Promise<void>;
+  listAttempts(): Promise<AttemptRecord[]>;
+  deleteAttempt(attemptId: string): Promise<void>;
+  watchAttempt(attemptId: string, onChange: (record: AttemptRecord) => void): () => void;
+  writeJournal(attemptId: string, batch: SaveBatch): boolean;
+  readJournal(attemptId: string): SaveBatch | null;
+  clearJournal(attemptId: string): void;
+  /** Called when the browser closes the database under us (site data cleared, upgrade elsewhere). */
+  onConnectionLost(callback: (error: StorageError) => void): void;
+}
+
+export interface OpenedStore {
+  store: CandidateStore;
+  /** Why work is not being saved, when the memory store had to be used. */
+  problem: StorageError | null;
+}
+
+export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise<OpenedStore> {
+  const db = new CandidateDb(dbName);
+  try {
+    if (typeof indexedDB === 'undefined')
+      throw Object.assign(new Error('IndexedDB is missing'), { name: 'MissingAPIError' });
+    await db.open();
+  } catch (error) {
+    return { store: createMemoryStore(dbName), problem: toStorageError(error) };
+  }
+  const lostCallbacks: ((error: StorageError) => void)[] = [];
+  const lost = (error: unknown) => {
+    const problem = toStorageError(error);
+    for (const callback of lostCallbacks) callback(problem);
+  };
+  db.on('close', () => lost(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })));
+  db.on('versionchange', () => {
+    db.close();
+    lost(Object.assign(new Error('a newer version of Assay opened the database'), { name: 'DatabaseClosedError' }));
+    return false;
+  });
+  const store: CandidateStore = {
+    dbName,
+    persistent: true,
+    putBundle: (loaded, src) => putBundle(db, loaded, src),
+    getBundle: (hash) => getBundle(db, hash),
+    hashForSource: (src) => hashForSource(db, src),
+    findAttemptForBundle: (hash) => findAttemptForBundle(db, hash),
+    loadSnapshot: (id) => loadSnapshot(db, id),
+    createAttempt: (record, events) => createAttempt(db, record, events),
+    save: (id, batch) => saveBatch(db, id, batch),
+    listAttempts: () => listAttempts(db),
+    deleteAttempt: (id) => deleteAttempt(db, id),
+    watchAttempt: (id, onChange) => watchAttempt(db, id, onChange),
+    writeJournal: (id, batch) => writeJournal(dbName, id, batch),
+    readJournal: (id) => readJournal(dbName, id),
+    clearJournal: (id) => clearJournal(dbName, id),
+    onConnectionLost: (callback) => lostCallbacks.push(callback),
+  };
+  return { store, problem: null };
+}
+
+/** Asks the browser not to evict saved work under storage pressure. Returns whether it agreed. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

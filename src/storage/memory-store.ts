@@ -1,0 +1,78 @@
+/**
+ * Where IndexedDB is unavailable (some private modes, storage turned off, a
+ * file:// page in a strict browser) the candidate can still do the exercise: the
+ * attempt lives in memory for this page, the app says so up front, and export
+ * works as usual. This is the real fallback, not a test double.
+ */
+import { mergeFields, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
+import type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
+import type { CandidateStore } from './candidate-store.ts';
+
+export function createMemoryStore(dbName: string): CandidateStore {
+  const bundles = new Map<string, LoadedBundle>();
+  const sources = new Map<string, string>();
+  const attempts = new Map<string, AttemptSnapshot>();
+  const clone = <T>(value: T): T => structuredClone(value);
+  return {
+    dbName,
+    persistent: false,
+    async putBundle(loaded, src) {
+      bundles.set(loaded.hash, loaded);
+      if (src) sources.set(src, loaded.hash);
+    },
+    async getBundle(hash) {
+      return bundles.get(hash) ?? null;
+    },
+    async hashForSource(src) {
+      return sources.get(src) ?? null;
+    },
+    async findAttemptForBundle(hash) {
+      for (const snapshot of attempts.values()) if (snapshot.record.bundleHash === hash) return clone(snapshot);
+      return null;
+    },
+    async loadSnapshot(attemptId) {
+      const snapshot = attempts.get(attemptId);
+      return snapshot ? clone(snapshot) : null;
+    },
+    async createAttempt(record, events) {
+      for (const snapshot of attempts.values())
+        if (snapshot.record.bundleHash === record.bundleHash) return clone(snapshot);
+      attempts.set(record.id, { record: clone(record), events: clone(events) });
+      return clone({ record, events });
+    },
+    async save(attemptId, batch: SaveBatch) {
+      const snapshot = attempts.get(attemptId);
+      if (!snapshot) throw new Error(`attempt ${attemptId} is not stored`);
+      const record: AttemptRecord = snapshot.record;
+      record.fields = mergeFields(record.fields, batch.patches).fields;
+      for (const event of batch.events) {
+        if (!snapshot.events.some((e) => e.seq === event.seq)) snapshot.events.push(clone(event));
+        record.nextSeq = Math.max(record.nextSeq, event.seq + 1);
+        record.lastTMono = Math.max(record.lastTMono, event.tMono);
+      }
+      if (batch.submit && record.status !== 'submitted') {
+        record.status = 'submitted';
+        record.submittedAt = batch.submit.submittedAt;
+        record.autoSubmitted = batch.submit.autoSubmitted;
+      }
+      record.updatedAt = Date.now();
+    },
+    async listAttempts() {
+      return [...attempts.values()].map((s) => clone(s.record));
+    },
+    async deleteAttempt(attemptId) {
+      attempts.delete(attemptId);
+    },
+    watchAttempt() {
+      return () => {};
+    },
+    writeJournal() {
+      return false;
+    },
+    readJournal() {
+      return null;
+    },
+    clearJournal() {},
+    onConnectionLost() {},
+  };
+}
