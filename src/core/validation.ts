@@ -32,7 +32,7 @@ function describeIssue(issue: ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? `required ${article(issue.expected)} is missing`
+        ? `is required (${article(issue.expected)})`
         : `expected ${article(issue.expected)}, found ${typeName(issue.input)}`;
     case 'too_small':
       return issue.origin === 'string'
@@ -76,7 +76,7 @@ function typeName(value: unknown): string {
  * `what` names the document in the message ("bundle", "result").
  */
 export function parseWithSchema<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error.issues);
   const first = issues[0];
