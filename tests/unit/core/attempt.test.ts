@@ -82,7 +82,12 @@ describe('answers', () => {
 
   it('counts characters as people do (code points, trimmed)', () => {
     const fields = { ...f(fieldKey.critique('t1', 'a'), '😀😀😀😀😀😀😀😀😀😀') };
-    const missing = missingForTask(task, readTaskAnswer(bundle, task, fields), ['a', 'b', 'c'], outputLabels(['a', 'b', 'c']));
+    const missing = missingForTask(
+      task,
+      readTaskAnswer(bundle, task, fields),
+      ['a', 'b', 'c'],
+      outputLabels(['a', 'b', 'c']),
+    );
     expect(missing.some((m) => m.kind === 'critique' && m.outputId === 'a')).toBe(false);
   });
 
@@ -103,6 +108,8 @@ describe('answers', () => {
         ],
       }),
     ).tasks[0]!;
-    expect(missingForTask(relaxed, readTaskAnswer(bundle, relaxed, {}), ['a', 'b'], outputLabels(['a', 'b']))).toEqual([]);
+    expect(missingForTask(relaxed, readTaskAnswer(bundle, relaxed, {}), ['a', 'b'], outputLabels(['a', 'b']))).toEqual(
+      [],
+    );
   });
 });

@@ -69,32 +69,81 @@ describe('bundle format assay.bundle/1', () => {
     ['a fractional time limit', (b) => ({ ...b, timeLimitMinutes: 2.5 }), '$.timeLimitMinutes', /whole number|integer/],
     ['an unknown time policy', (b) => ({ ...b, timePolicy: 'strict' }), '$.timePolicy', /"soft", "hard"/],
     ['an unknown field', (b) => ({ ...b, timelimit: 3 }), '$.timelimit', /unknown field/],
-    ['a task with one output', (b) => ({ ...b, tasks: [{ ...b.tasks[0], outputs: [{ id: 'a', content: 'x' }] }] }), '$.tasks[0].outputs', /at least 2/],
+    [
+      'a task with one output',
+      (b) => ({ ...b, tasks: [{ ...b.tasks[0], outputs: [{ id: 'a', content: 'x' }] }] }),
+      '$.tasks[0].outputs',
+      /at least 2/,
+    ],
     [
       'eleven outputs',
-      (b) => ({ ...b, tasks: [{ ...b.tasks[0], outputs: Array.from({ length: 11 }, (_, i) => ({ id: `o${i}`, content: 'x' })) }] }),
+      (b) => ({
+        ...b,
+        tasks: [{ ...b.tasks[0], outputs: Array.from({ length: 11 }, (_, i) => ({ id: `o${i}`, content: 'x' })) }],
+      }),
       '$.tasks[0].outputs',
       /at most 10/,
     ],
     [
       'duplicate output ids',
-      (b) => ({ ...b, tasks: [{ ...b.tasks[0], outputs: [{ id: 'a', content: 'x' }, { id: 'a', content: 'y' }] }] }),
+      (b) => ({
+        ...b,
+        tasks: [
+          {
+            ...b.tasks[0],
+            outputs: [
+              { id: 'a', content: 'x' },
+              { id: 'a', content: 'y' },
+            ],
+          },
+        ],
+      }),
       '$.tasks[0].outputs[1].id',
       /duplicate output id "a"/,
     ],
-    ['duplicate task ids', (b) => ({ ...b, tasks: [b.tasks[0], b.tasks[0]] }), '$.tasks[1].id', /duplicate task id "t1"/],
+    [
+      'duplicate task ids',
+      (b) => ({ ...b, tasks: [b.tasks[0], b.tasks[0]] }),
+      '$.tasks[1].id',
+      /duplicate task id "t1"/,
+    ],
     [
       'duplicate category ids',
-      (b) => ({ ...b, taxonomy: [{ id: 'x', label: 'X' }, { id: 'x', label: 'Y' }] }),
+      (b) => ({
+        ...b,
+        taxonomy: [
+          { id: 'x', label: 'X' },
+          { id: 'x', label: 'Y' },
+        ],
+      }),
       '$.taxonomy[1].id',
       /duplicate category id/,
     ],
     ['an id with a slash', (b) => ({ ...b, id: 'a/b' }), '$.id', /letters, digits/],
     ['no tasks', (b) => ({ ...b, tasks: [] }), '$.tasks', /at least 1/],
-    ['empty output content', (b) => ({ ...b, tasks: [{ ...b.tasks[0], outputs: [{ id: 'a', content: '' }, { id: 'b', content: 'y' }] }] }), '$.tasks[0].outputs[0].content', /at least 1 character/],
+    [
+      'empty output content',
+      (b) => ({
+        ...b,
+        tasks: [
+          {
+            ...b.tasks[0],
+            outputs: [
+              { id: 'a', content: '' },
+              { id: 'b', content: 'y' },
+            ],
+          },
+        ],
+      }),
+      '$.tasks[0].outputs[0].content',
+      /at least 1 character/,
+    ],
     [
       'a private recipient key',
-      (b) => ({ ...b, recipientKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43), d: 'C'.repeat(43) } }),
+      (b) => ({
+        ...b,
+        recipientKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43), d: 'C'.repeat(43) },
+      }),
       '$.recipientKey.d',
       /private key/,
     ],
