@@ -82,15 +82,65 @@ const SANITIZE = {
   ALLOW_DATA_ATTR: false,
 };
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 200;
+const cache = new Map<string, DocumentFragment>();
+const CACHE_LIMIT = 300;
 
-/** Safe HTML for a markdown string. Results are cached: outputs render once. */
-export function renderMarkdown(source: string): string {
+function sanitisedFragment(source: string): DocumentFragment {
   const hit = cache.get(source);
-  if (hit !== undefined) return hit;
-  const html = purifier().sanitize(marked.parse(source) as string, SANITIZE) as string;
+  if (hit) return hit;
+  const fragment = purifier().sanitize(marked.parse(source) as string, {
+    ...SANITIZE,
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(source, html);
-  return html;
+  cache.set(source, fragment);
+  return fragment;
+}
+
+/**
+ * Safe DOM for a markdown string, as a fresh copy of a cached fragment: the parse
+ * and sanitise happen once per text, and showing it again is a native clone.
+ */
+export function renderMarkdownFragment(source: string): DocumentFragment {
+  return sanitisedFragment(source).cloneNode(true) as DocumentFragment;
+}
+
+/** Safe HTML for a markdown string (for places that need markup as text). */
+export function renderMarkdown(source: string): string {
+  const holder = document.createElement('div');
+  holder.append(renderMarkdownFragment(source));
+  return holder.innerHTML;
+}
+
+/** A Svelte attachment: `<div {@attach markdownInto(text)}>` fills the element with safe markdown. */
+export function markdownInto(source: string): (node: Element) => void {
+  return (node) => {
+    node.replaceChildren(renderMarkdownFragment(source));
+  };
+}
+
+/**
+ * Renders texts ahead of time, one per idle slice, so that opening the next task
+ * costs only a clone. Returns a function that cancels what has not run yet.
+ */
+export function prewarmMarkdown(sources: readonly string[]): () => void {
+  const queue = sources.filter((s) => !cache.has(s));
+  let handle: number | undefined;
+  const idle: (cb: () => void) => number =
+    typeof requestIdleCallback === 'function'
+      ? (cb) => requestIdleCallback(cb, { timeout: 2000 })
+      : (cb) => window.setTimeout(cb, 50);
+  const cancelIdle = (h: number) =>
+    typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : window.clearTimeout(h);
+  const step = () => {
+    const next = queue.shift();
+    if (next === undefined) return;
+    sanitisedFragment(next);
+    handle = idle(step);
+  };
+  handle = idle(step);
+  return () => {
+    queue.length = 0;
+    if (handle !== undefined) cancelIdle(handle);
+  };
 }

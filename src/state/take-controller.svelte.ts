@@ -15,6 +15,7 @@ import {
   type LoadedBundle,
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
+import { prewarmMarkdown } from '../lib/markdown.ts';
 import { slug } from '../lib/download.ts';
 import type { AttemptSnapshot, CandidateStore } from '../storage/index.ts';
 import { Announcer } from './announcer.svelte';
@@ -251,6 +252,9 @@ export class TakeController {
     }
     this.#wirePage(session, saver);
     this.phase = 'attempt';
+    // Render every task's texts in idle time, so moving between tasks is instant.
+    const texts = loaded.bundle.tasks.flatMap((t) => [t.prompt, t.context ?? '', ...t.outputs.map((o) => o.content)]);
+    this.#cleanup.push(prewarmMarkdown(texts.filter(Boolean)));
   }
 
   async #lost(): Promise<void> {

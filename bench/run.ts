@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: figures for the closing notes, run by hand (never in CI, never
+ * as assertions). Builds the app, drives it in Debian's Chromium and prints:
+ * - gzip bytes of JS and CSS the candidate page loads (first screen, and the whole
+ *   exercise through export);
+ * - time to render a task with five 20 KB outputs;
+ * - p95 autosave commit time over 100 edits.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
+import { startStaticServer } from '../tests/e2e/support/static-server.ts';
+import { bigBundle } from './big-bundle.ts';
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(58, '.')} ${value}`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+console.log('Building the app…');
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/big.json', JSON.stringify(bigBundle()));
+
+const server = await startStaticServer({ '/': 'dist', '/__bench__/': 'bench/results' });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+async function startExercise(page: Page, src: string) {
+  await page.goto(`${server.url}/#/take?src=${encodeURIComponent(src)}`);
+  await page.getByLabel('Your name').fill('Bench Candidate');
+  await page.getByLabel('Your email').fill('bench@example.org');
+  await page.getByRole('checkbox', { name: /I have read the instructions/ }).check();
+  await page.getByRole('button', { name: 'Start the exercise' }).click();
+  await page.getByRole('timer').waitFor();
+}
+
+try {
+  // 1. Bytes the candidate page loads.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const assets = new Map<string, number>();
+    page.on('response', async (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      try {
+        assets.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+      } catch {
+        /* a response without a body */
+      }
+    });
+    const sum = (kind: RegExp) => [...assets].filter(([u]) => kind.test(u)).reduce((n, [, b]) => n + b, 0);
+    await page.goto(`${server.url}/#/take?src=${encodeURIComponent('exercises/code-review.json')}`);
+    await page.getByRole('button', { name: 'Start the exercise' }).waitFor();
+    const firstJs = sum(/\.js$/);
+    const firstCss = sum(/\.css$/);
+    await startExercise(page, 'exercises/code-review.json');
+    await page.getByRole('button', { name: 'Review and submit', exact: false }).first().click();
+    await page.getByRole('button', { name: 'Submit my answers' }).click();
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download my result file' }).click();
+    await download;
+    line('Candidate page, first screen: JS (gzip)', kb(firstJs));
+    line('Candidate page, first screen: CSS (gzip)', kb(firstCss));
+    line('Candidate page, whole exercise to export: JS (gzip)', kb(sum(/\.js$/)));
+    line('Candidate page, whole exercise to export: CSS (gzip)', kb(sum(/\.css$/)));
+    line('  files loaded', String(assets.size));
+    await context.close();
+  }
+
+  // 2. Render a task with five 20 KB outputs.
+  {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await startExercise(page, '/__bench__/big.json');
+      // Task 1 is a small one; measure the first (uncached) render of task 2.
+      const ms = await page.evaluate(async () => {
+        const button = [...document.querySelectorAll('nav[aria-label="Tasks"] button')][1] as HTMLButtonElement;
+        const t0 = performance.now();
+        button.click();
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        if (document.querySelectorAll('article.output').length !== 5) throw new Error('the task did not render');
+        return performance.now() - t0;
+      });
+      times.push(ms);
+      await context.close();
+    }
+    line('Render a task with five 20 KB outputs (median of 5)', `${percentile(times, 50).toFixed(1)} ms`);
+    line('  all runs', times.map((t) => t.toFixed(1)).join(', ') + ' ms');
+  }
+
+  // 3. Autosave commit time.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await startExercise(page, 'exercises/code-review.json');
+    const box = page.getByRole('textbox').first();
+    await box.click();
+    await page.evaluate(() => performance.clearMeasures('assay:autosave'));
+    for (let i = 0; i < 100; i++) {
+      await box.pressSequentially(`edit ${i}. `, { delay: 0 });
+      await page.waitForTimeout(260); // past the debounce, so each edit is its own commit
+    }
+    await page.waitForTimeout(600);
+    const commits = await page.evaluate(() =>
+      performance.getEntriesByName('assay:autosave').map((entry) => entry.duration),
+    );
+    line('Autosave commits measured', String(commits.length));
+    line('Autosave commit time p50', `${percentile(commits, 50).toFixed(1)} ms`);
+    line('Autosave commit time p95', `${percentile(commits, 95).toFixed(1)} ms`);
+    line('Autosave commit time max', `${Math.max(...commits).toFixed(1)} ms`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
