@@ -14,6 +14,30 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Two lazy chunks beside the entry: the exercise screens (fetched when the
+        // candidate starts) and the start page (a candidate following a link never
+        // needs it). Everything else, libraries included, stays in the entry chunk:
+        // many small chunks compress worse than one.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'exercise',
+              priority: 3,
+              test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver))/,
+            },
+            {
+              name: 'start-page',
+              priority: 2,
+              test: /src[\\/]ui[\\/](pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
+            },
+            { name: 'app', priority: 1, test: /./ },
+          ],
+        },
+      },
+    },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import './ui/theme.css';
 import App from './ui/App.svelte';
-import { AppState } from './state/app.svelte';
+import { AppState } from './state/app.svelte.ts';
 import { openCandidateStore, requestPersistentStorage } from './storage/index.ts';
 
 // Storage is opened before anything renders, so no screen can ever show (or save)

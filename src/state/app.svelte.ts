@@ -7,9 +7,9 @@ import { getContext, setContext } from 'svelte';
 import { AssayError, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
 import { loadBundleFromFile } from '../lib/load-bundle.ts';
 import type { CandidateStore, StorageError } from '../storage/index.ts';
-import { Announcer } from './announcer.svelte';
-import { Router, takeHref } from './router.svelte';
-import { TakeController } from './take-controller.svelte';
+import { Announcer } from './announcer.svelte.ts';
+import { Router, takeHref } from './router.svelte.ts';
+import { TakeController } from './take-controller.svelte.ts';
 
 export interface SampleExercise {
   file: string;

@@ -18,9 +18,9 @@ import { loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
 import { slug } from '../lib/download.ts';
 import type { AttemptSnapshot, CandidateStore } from '../storage/index.ts';
-import { Announcer } from './announcer.svelte';
-import { AttemptSession } from './attempt-session.svelte';
-import { Autosaver } from './autosaver.svelte';
+import { Announcer } from './announcer.svelte.ts';
+import type { AttemptSession } from './attempt-session.svelte.ts';
+import type { Autosaver } from './autosaver.svelte.ts';
 import { createTabLock, type TabLock } from './tab-lock.ts';
 
 export type TakePhase = 'loading' | 'error' | 'intro' | 'attempt';
@@ -37,6 +37,17 @@ export interface TakeOptions {
   announcer: Announcer;
   /** Measures each autosave commit (benchmark). */
   onCommit?: (ms: number) => void;
+}
+
+/**
+ * The attempt's own code is a separate chunk: the start screen does not wait for
+ * it. It is fetched once the candidate starts filling in the start form (and at the
+ * latest when they press Start), or at once when an attempt is resumed.
+ */
+export function loadExerciseState() {
+  return Promise.all([import('./attempt-session.svelte.ts'), import('./autosaver.svelte.ts')]).then(
+    ([session, saver]) => ({ AttemptSession: session.AttemptSession, Autosaver: saver.Autosaver }),
+  );
 }
 
 export class TakeController {
@@ -227,6 +238,7 @@ export class TakeController {
   async #attach(initial: AttemptSnapshot, resumed: boolean): Promise<void> {
     const attemptId = initial.record.id;
     const loaded = this.loaded as LoadedBundle;
+    const { AttemptSession, Autosaver } = await loadExerciseState();
     this.#lock = createTabLock(`assay:${this.#store.dbName}:${attemptId}`, () => void this.#lost());
     const held = await this.#lock.acquire();
     const snapshot = held ? ((await this.#replayJournal(attemptId)) ?? initial) : initial;
