@@ -1,8 +1,9 @@
 /** A bundle whose second task has five outputs of about 20 KB of mixed markdown each. */
 export function bigBundle(): unknown {
-  const section = (n: number) =>
+  // Every output and section differs, so no rendering is shared between them.
+  const section = (id: string, n: number) =>
     [
-      `## Part ${n}: analysis`,
+      `## Part ${n} of response ${id}: analysis`,
       'The function below walks the list once and keeps a running window. It is **linear** in the input, and the deque never holds more than *k* indexes, so memory is O(k).',
       '',
       '```python',
@@ -16,7 +17,7 @@ export function bigBundle(): unknown {
       '        q.append(i)',
       '        if q[0] <= i - k:',
       '            q.popleft()',
-      '        if i >= k - 1:',
+      `        if i >= k - ${n}:  # variant ${id}-${n}`,
       '            out.append(values[q[0]])',
       '    return out',
       '```',
@@ -36,7 +37,7 @@ export function bigBundle(): unknown {
     ].join('\n');
   const output = (id: string) => {
     let content = '';
-    for (let n = 1; content.length < 20_000; n++) content += section(n);
+    for (let n = 1; content.length < 20_000; n++) content += section(id, n);
     return { id, content };
   };
   return {

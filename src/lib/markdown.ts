@@ -19,6 +19,11 @@ const marked = new Marked({
   breaks: false,
   async: false,
   renderer: {
+    // Headings in content sit under the page's own (h1 page, h2 response): shift them down two levels.
+    heading({ tokens, depth }: Tokens.Heading) {
+      const level = Math.min(6, depth + 2);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
     html({ text }: Tokens.HTML | Tokens.Tag) {
       return escapeHtml(text);
     },
@@ -112,10 +117,74 @@ export function renderMarkdown(source: string): string {
   return holder.innerHTML;
 }
 
-/** A Svelte attachment: `<div {@attach markdownInto(text)}>` fills the element with safe markdown. */
-export function markdownInto(source: string): (node: Element) => void {
+/** Blocks shown at once; the rest of a long text follows in the next frame. */
+const FIRST_BLOCKS = 16;
+/** Parsing budget for one frame: texts beyond it are parsed in the frames after. */
+const FRAME_BUDGET_MS = 24;
+let spentThisFrame = 0;
+let frameOpen = false;
+
+function mayParseNow(): boolean {
+  if (!frameOpen) {
+    // A new frame's budget; it closes when the frame is drawn.
+    frameOpen = true;
+    spentThisFrame = 0;
+    requestAnimationFrame(() => (frameOpen = false));
+  }
+  return spentThisFrame < FRAME_BUDGET_MS;
+}
+
+function timedFragment(source: string): DocumentFragment {
+  const started = performance.now();
+  const fragment = renderMarkdownFragment(source);
+  spentThisFrame += performance.now() - started;
+  return fragment;
+}
+
+/**
+ * A Svelte attachment: `<div {@attach markdownInto(text)}>` fills the element with
+ * safe markdown, so that a task with several long outputs appears at once:
+ * - a text already rendered (in idle time, see prewarmMarkdown) is a native clone;
+ * - texts not yet rendered are parsed within a per-frame budget, the others in the
+ *   following frames (the element is `aria-busy` meanwhile);
+ * - a long text shows its first blocks in the frame that opens it and the rest once
+ *   that frame is painted. A `markdowncomplete` event bubbles when all is in.
+ */
+export function markdownInto(source: string): (node: Element) => () => void {
   return (node) => {
-    node.replaceChildren(renderMarkdownFragment(source));
+    let frame = 0;
+    let cancelled = false;
+    const show = (fragment: DocumentFragment) => {
+      node.removeAttribute('aria-busy');
+      if (fragment.childNodes.length <= FIRST_BLOCKS) {
+        node.replaceChildren(fragment);
+        node.dispatchEvent(new CustomEvent('markdowncomplete', { bubbles: true }));
+        return;
+      }
+      const first = document.createDocumentFragment();
+      while (first.childNodes.length < FIRST_BLOCKS && fragment.firstChild) first.append(fragment.firstChild);
+      node.replaceChildren(first);
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          node.append(fragment);
+          node.dispatchEvent(new CustomEvent('markdowncomplete', { bubbles: true }));
+        });
+      });
+    };
+    const attempt = () => {
+      if (cancelled) return;
+      if (cache.has(source) || mayParseNow()) show(timedFragment(source));
+      else frame = requestAnimationFrame(attempt);
+    };
+    if (!cache.has(source) && !mayParseNow()) {
+      node.setAttribute('aria-busy', 'true');
+      node.replaceChildren();
+      frame = requestAnimationFrame(attempt);
+    } else show(timedFragment(source));
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   };
 }
 

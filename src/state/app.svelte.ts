@@ -46,7 +46,8 @@ export class AppState {
   take = $state.raw<TakeController | null>(null);
 
   #samplesUrl: string;
-  #takeKey = '';
+  /** Which exercise link the controller was made for; null before the first route. */
+  #takeKey: string | null = null;
 
   constructor(options: AppOptions) {
     this.store = options.store;

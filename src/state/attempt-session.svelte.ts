@@ -57,6 +57,8 @@ export class AttemptSession {
   autoSubmitted = $state(false);
   /** Another tab holds this attempt: show it, do not change it. */
   readOnly = $state(false);
+  /** A time warning to show until dismissed ("5 minutes left…"). */
+  notice = $state<string | null>(null);
   /** Updated by the clock's tick; drives the timer display. */
   now = $state(0);
 
@@ -246,18 +248,23 @@ export class AttemptSession {
     const previous = this.now;
     this.now = this.#clock.now();
     if (this.status !== 'in-progress' || this.readOnly) return;
+    const hard = this.record.timePolicy === 'hard';
     for (const threshold of crossedWarnings(this.deadline, previous, this.now)) {
       const minutes = threshold / 60_000;
       this.#log('deadline.warning', { minutesLeft: minutes });
-      this.#onAnnounce(`${minutes} minute${minutes === 1 ? '' : 's'} left.`);
+      this.notice = `${minutes} minute${minutes === 1 ? '' : 's'} left. ${
+        hard
+          ? 'At the deadline your answers lock and are submitted as saved.'
+          : 'After the deadline, overtime is recorded.'
+      }`;
+      this.#onAnnounce(this.notice);
     }
     if (this.now >= this.deadline && !this.#events.some((e) => e.type === 'deadline.reached')) {
       this.#log('deadline.reached', { policy: this.record.timePolicy });
-      this.#onAnnounce(
-        this.record.timePolicy === 'hard'
-          ? 'Time is up. Your answers are locked and submitted.'
-          : 'Time is up. You may keep working; overtime is recorded.',
-      );
+      this.notice = hard
+        ? 'Time is up. Your answers are locked and submitted.'
+        : 'Time is up. You may finish; the overtime is recorded.';
+      this.#onAnnounce(this.notice);
     }
     if (this.record.timePolicy === 'hard' && this.now >= this.deadline) this.submit(true);
     else this.#accrue(false, 5000);
@@ -305,6 +312,19 @@ export class AttemptSession {
     this.status = record.status;
     this.submittedAt = record.submittedAt;
     this.autoSubmitted = record.autoSubmitted;
+    this.#revisions.observe(maxRev(record.fields));
+  }
+
+  /**
+   * Takes the fields stored with a newer revision than this tab's (a late save
+   * from a tab this one took over from). Older stored values never replace newer
+   * ones on screen.
+   */
+  mergeNewer(record: AttemptRecord): void {
+    for (const [key, stored] of Object.entries(record.fields)) {
+      const local = this.fields[key];
+      if (!local || stored.rev > local.rev) this.fields[key] = stored;
+    }
     this.#revisions.observe(maxRev(record.fields));
   }
 

@@ -23,6 +23,13 @@ import type { AttemptSession } from './attempt-session.svelte.ts';
 import type { Autosaver } from './autosaver.svelte.ts';
 import { createTabLock, type TabLock } from './tab-lock.ts';
 
+const HANDOVER_TIMEOUT_MS = 2000;
+
+/** Every markdown text of a bundle's tasks, in the order a candidate meets them. */
+function bundleTexts({ bundle }: LoadedBundle): string[] {
+  return bundle.tasks.flatMap((t) => [t.prompt, t.context ?? '', ...t.outputs.map((o) => o.content)]).filter(Boolean);
+}
+
 export type TakePhase = 'loading' | 'error' | 'intro' | 'attempt';
 
 export interface ExportedFile {
@@ -67,6 +74,8 @@ export class TakeController {
   #lock: TabLock | null = null;
   #cleanup: (() => void)[] = [];
   #unwatch: (() => void) | null = null;
+  #channel: BroadcastChannel | null = null;
+  #onHandoverDone: (() => void) | null = null;
   #disposed = false;
 
   constructor(store: CandidateStore, options: TakeOptions) {
@@ -98,6 +107,8 @@ export class TakeController {
       }
       if (!snapshot) {
         this.phase = 'intro';
+        // While the candidate reads the instructions, render the tasks in idle time.
+        this.#cleanup.push(prewarmMarkdown(bundleTexts(this.loaded)));
         return;
       }
       await this.#attach(snapshot, true);
@@ -158,13 +169,26 @@ export class TakeController {
     }
   }
 
-  /** Continue in this tab; the other tab turns read-only. */
+  /**
+   * Continue in this tab; the other tab turns read-only. The other tab is asked
+   * first to save what it has and let go (a clean handover); if it does not answer
+   * within two seconds (frozen, or in the background) the lock is taken anyway, and
+   * any late save it makes is merged field by field by revision.
+   */
   async takeOver(): Promise<void> {
     const session = this.session;
     if (!session || !this.#lock) return;
-    await this.#lock.steal();
-    this.#unwatch?.();
-    this.#unwatch = null;
+    const released = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, HANDOVER_TIMEOUT_MS);
+      this.#onHandoverDone = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#channel?.postMessage({ type: 'handover-request' });
+    await released;
+    this.#onHandoverDone = null;
+    if (!(await this.#lock.acquire())) await this.#lock.steal();
     const snapshot = await this.#replayJournal(session.record.id);
     if (!snapshot) return;
     session.takeOver(snapshot.record, snapshot.events);
@@ -198,6 +222,7 @@ export class TakeController {
     this.saver?.flushNow();
     for (const undo of this.#cleanup.splice(0)) undo();
     this.#unwatch?.();
+    this.#channel?.close();
     this.#lock?.release();
   }
 
@@ -254,10 +279,11 @@ export class TakeController {
     });
     this.saver = saver;
     this.session = session;
+    this.#openChannel(attemptId);
+    this.#watch(attemptId);
     if (!held) {
       session.becomeReadOnly();
       this.inOtherTab = true;
-      this.#watch(attemptId);
     } else {
       session.begin(resumed);
       session.tick();
@@ -265,22 +291,51 @@ export class TakeController {
     this.#wirePage(session, saver);
     this.phase = 'attempt';
     // Render every task's texts in idle time, so moving between tasks is instant.
-    const texts = loaded.bundle.tasks.flatMap((t) => [t.prompt, t.context ?? '', ...t.outputs.map((o) => o.content)]);
-    this.#cleanup.push(prewarmMarkdown(texts.filter(Boolean)));
+    this.#cleanup.push(prewarmMarkdown(bundleTexts(loaded)));
   }
 
+  /** Another tab took the lock without a handover: save what is left, then show read-only. */
   async #lost(): Promise<void> {
     const session = this.session;
     if (!session) return;
     await this.saver?.stop();
     session.becomeReadOnly();
     this.lostToOtherTab = true;
-    this.#watch(session.record.id);
   }
 
+  /** Another tab asks to continue: save everything, let go of the lock, then say so. */
+  async #handOver(): Promise<void> {
+    const session = this.session;
+    if (!session || session.readOnly) return;
+    await this.saver?.stop();
+    session.becomeReadOnly();
+    this.lostToOtherTab = true;
+    this.#lock?.release();
+    this.#channel?.postMessage({ type: 'handover-done' });
+  }
+
+  /**
+   * Follows the stored attempt: a read-only tab shows what the editing tab saves;
+   * the editing tab merges any field stored with a newer revision than its own
+   * (a late save from a tab it took over from).
+   */
   #watch(attemptId: string): void {
     this.#unwatch?.();
-    this.#unwatch = this.#store.watchAttempt(attemptId, (record) => this.session?.applyStored(record));
+    this.#unwatch = this.#store.watchAttempt(attemptId, (record) => {
+      const session = this.session;
+      if (!session) return;
+      if (session.readOnly) session.applyStored(record);
+      else session.mergeNewer(record);
+    });
+  }
+
+  #openChannel(attemptId: string): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(`assay:${this.#store.dbName}:${attemptId}`);
+    this.#channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === 'handover-request') void this.#handOver();
+      else if (event.data?.type === 'handover-done') this.#onHandoverDone?.();
+    };
   }
 
   #wirePage(session: AttemptSession, saver: Autosaver): void {

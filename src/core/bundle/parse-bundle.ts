@@ -48,9 +48,10 @@ export function assertBundleSize(bytes: number): void {
 }
 
 function tooLarge(bytes: number): AssayError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  // Bytes, not rounded megabytes: a file just over the limit must not read "5.0 MB; the limit is 5.0 MB".
+  const n = (x: number) => x.toLocaleString('en');
   return new AssayError(
     'FILE_TOO_LARGE',
-    `This bundle is ${mb(bytes)}; bundles are limited to ${mb(MAX_BUNDLE_BYTES)}.`,
+    `This bundle is ${n(bytes)} bytes; bundles are limited to 5 MB (${n(MAX_BUNDLE_BYTES)} bytes).`,
   );
 }

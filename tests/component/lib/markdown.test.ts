@@ -13,7 +13,9 @@ describe('renderMarkdown (untrusted markdown)', () => {
       '# Title\n\n- one\n- **two**\n\n```python\nprint("<b>hi</b>")\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
     );
     const div = dom(html);
-    expect(div.querySelector('h1')?.textContent).toBe('Title');
+    // Content headings sit below the page's own: # becomes h3.
+    expect(div.querySelector('h1')).toBeNull();
+    expect(div.querySelector('h3')?.textContent).toBe('Title');
     expect(div.querySelectorAll('li')).toHaveLength(2);
     expect(div.querySelector('strong')?.textContent).toBe('two');
     expect(div.querySelector('pre code.language-python')?.textContent).toBe('print("<b>hi</b>")\n');

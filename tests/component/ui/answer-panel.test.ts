@@ -38,7 +38,7 @@ describe('AnswerPanel', () => {
 
   it('marks categories and severity; "No problems found" clears them', async () => {
     const { user, session } = await setup();
-    const severity = () => screen.getByRole('group', { name: 'How severe is the worst problem?' });
+    const severity = () => screen.getByRole('group', { name: 'How severe is the worst problem in response B?' });
     expect(severity()).toBeDisabled();
     await user.click(screen.getByRole('checkbox', { name: 'Tone' }));
     await user.click(screen.getByRole('checkbox', { name: 'Omission' }));
