@@ -63,7 +63,8 @@ test('a sample exercise can be completed, submitted and downloaded with the keyb
   page,
   appUrl,
 }) => {
-  test.setTimeout(120_000);
+  // Hundreds of key presses: slow on a loaded 2-core machine, so a generous limit.
+  test.setTimeout(300_000);
   const bundleText = await readFile(SAMPLE_FILE, 'utf8');
   const bundle = validateBundle(JSON.parse(bundleText));
   const expectedHash = await bundleHash(JSON.parse(bundleText));
