@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
 import { exercisesPlugin } from './scripts/vite-plugin-exercises.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './playwright.config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,15 +26,28 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             {
+              // jose and SHA-256: for the exercise (signing) and the team page, not the start screen.
+              name: 'crypto',
+              priority: 4,
+              test: /node_modules[\\/](jose|@noble)[\\/]|src[\\/](core[\\/](crypto[\\/]|attempt[\\/]event-chain)|state[\\/]attempt-crypto)/,
+            },
+            {
               name: 'exercise',
               priority: 3,
-              test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver))/,
+              test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/]build-result))/,
             },
             {
               name: 'start-page',
               priority: 2,
               test: /src[\\/]ui[\\/](pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
             },
+            {
+              name: 'team',
+              priority: 2,
+              test: /src[\\/](ui[\\/](pages[\\/]TeamPage|team[\\/])|state[\\/](team|invite-form)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file))/,
+            },
+            // Only when the browser refuses IndexedDB.
+            { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
             { name: 'app', priority: 1, test: /./ },
           ],
         },
@@ -49,6 +64,24 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        // Suites that must give the same answers in Node and in a browser (crypto).
+        extends: true,
+        test: { name: 'shared-node', environment: 'node', include: ['tests/shared/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'shared-chromium',
+          include: ['tests/shared/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

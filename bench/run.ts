@@ -13,6 +13,19 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 import { bigBundle } from './big-bundle.ts';
+import { makeResults } from './make-results.ts';
+import {
+  bundleHash,
+  checkBatch,
+  createAttemptKey,
+  signResult,
+  validateBundle,
+  verifyResult,
+  type CryptoProvider,
+  type Result,
+  type VerificationReport,
+} from '../src/core/index.ts';
+import { nodeCryptoProvider } from '../src/cli/node-crypto.ts';
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(58, '.')} ${value}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -135,6 +148,123 @@ try {
     line('Autosave commit time p95', `${percentile(commits, 95).toFixed(1)} ms`);
     line('Autosave commit time max', `${Math.max(...commits).toFixed(1)} ms`);
     await context.close();
+  }
+  // 4. Signing and verifying results (issue: signed results).
+  {
+    console.log('Generating 1,000 signed results of about 50 KB…');
+    const { bundleText, texts, team } = await makeResults(1000);
+    const avg = texts.reduce((n, t) => n + t.length, 0) / texts.length;
+    line('Result files', `${texts.length} × ${(avg / 1024).toFixed(1)} KB on average`);
+
+    // Sign time: signResult alone (canonical bytes + ES256), per result.
+    const key = await createAttemptKey();
+    const signTimes: number[] = [];
+    for (const text of texts.slice(0, 300)) {
+      const { signature: _s, ...unsigned } = JSON.parse(text) as Result;
+      const t0 = performance.now();
+      await signResult(unsigned as Result, key);
+      signTimes.push(performance.now() - t0);
+    }
+    line('Sign one result (~50 KB), Node: p50', `${percentile(signTimes, 50).toFixed(2)} ms`);
+    line('Sign one result (~50 KB), Node: p95', `${percentile(signTimes, 95).toFixed(2)} ms`);
+
+    const bundleDoc = JSON.parse(bundleText) as unknown;
+    const context = {
+      bundles: [{ bundle: validateBundle(bundleDoc), hash: await bundleHash(bundleDoc) }],
+      teamKeys: [team.signing],
+    };
+    const verifyAll = async (crypto: CryptoProvider | undefined, concurrency: number) => {
+      const t0 = performance.now();
+      const reports: VerificationReport[] = new Array(texts.length);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < texts.length) {
+            const i = next++;
+            reports[i] = await verifyResult(texts[i] as string, crypto ? { ...context, crypto } : context);
+          }
+        }),
+      );
+      checkBatch(reports);
+      const ms = performance.now() - t0;
+      return { ms, rate: texts.length / (ms / 1000), failed: reports.filter((r) => r.verdict === 'fail').length };
+    };
+    await verifyAll(nodeCryptoProvider, 16); // warm-up
+    for (const [label, crypto, concurrency] of [
+      ['Node crypto (as `assay verify`), 16 at a time', nodeCryptoProvider, 16],
+      ['Node crypto, one after another', nodeCryptoProvider, 1],
+      ['WebCrypto in Node, 16 at a time', undefined, 16],
+    ] as const) {
+      const { ms, rate, failed } = await verifyAll(crypto, concurrency);
+      line(
+        `Verify 1,000 results in Node, ${label}`,
+        `${rate.toFixed(0)} files/s (${ms.toFixed(0)} ms; ${failed} failed)`,
+      );
+    }
+    {
+      mkdirSync('bench/results/files', { recursive: true });
+      texts.forEach((t, i) => writeFileSync(`bench/results/files/r${String(i).padStart(4, '0')}.json`, t));
+      writeFileSync('bench/results/bundle.json', bundleText);
+      writeFileSync('bench/results/team-key.public.json', JSON.stringify(team));
+      const t0 = performance.now();
+      execFileSync(
+        'node',
+        [
+          'bin/assay.js',
+          'verify',
+          '--bundle',
+          'bench/results/bundle.json',
+          '--team-key',
+          'bench/results/team-key.public.json',
+          'bench/results/files',
+        ],
+        { stdio: 'ignore' },
+      );
+      const ms = performance.now() - t0;
+      line('`assay verify` on a folder of 1,000 files, wall clock', `${ms.toFixed(0)} ms, process start included`);
+    }
+
+    // The same in Chromium.
+    mkdirSync('bench/results/data', { recursive: true });
+    writeFileSync('bench/results/data/bundle.json', bundleText);
+    writeFileSync('bench/results/data/team-key.public.json', JSON.stringify(team));
+    writeFileSync('bench/results/data/results.json', JSON.stringify(texts));
+    execFileSync(
+      'npx',
+      [
+        'vite',
+        'build',
+        'bench/verify-page',
+        '--outDir',
+        '../results/verify-page',
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+    const pageServer = await startStaticServer({ '/': 'bench/results/verify-page', '/data/': 'bench/results/data' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pageServer.url}/`);
+      await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, {
+        timeout: 120_000,
+      });
+      const bench = (await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench)) as {
+        ms: number;
+        files: number;
+        failed: number;
+      };
+      line(
+        'Verify 1,000 results in Chromium, one after another',
+        `${(bench.files / (bench.ms / 1000)).toFixed(0)} files/s (${bench.ms.toFixed(0)} ms; ${bench.failed} failed)`,
+      );
+      await page.close();
+    } finally {
+      await pageServer.close();
+    }
   }
 } finally {
   await browser.close();

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BundleSchema, KeySchema, ResultSchema } from '../src/core/index.ts';
+import { BundleSchema, KeySchema, ResultSchema, TeamKeyBackupSchema, TeamKeyFileSchema } from '../src/core/index.ts';
 
 /**
  * JSON Schemas generated from the zod schemas, for editor completion and other
@@ -34,6 +34,20 @@ export function buildJsonSchemas(): Record<string, unknown> {
       'Assay result (assay.result/1)',
       'What a candidate exports. `signature`, when present, is a detached JWS over the RFC 8785 canonical bytes of the object without `signature`.',
       'output',
+    ),
+    'team-key.schema.json': make(
+      TeamKeyFileSchema,
+      'team-key.schema.json',
+      'Assay team public key (assay.team-key/1)',
+      "The hiring team's public keys: one signs invites (ES256), one results are encrypted to (ECDH-ES). Safe to share.",
+      'input',
+    ),
+    'team-key-backup.schema.json': make(
+      TeamKeyBackupSchema,
+      'team-key-backup.schema.json',
+      'Assay team key backup (assay.team-key-backup/1)',
+      'The team private keys, encrypted with a passphrase (JWE, PBES2-HS512+A256KW, 600,000 iterations). Keep it safe.',
+      'input',
     ),
   };
 }

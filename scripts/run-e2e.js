@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the end-to-end tests: they need Debian's Chromium. Where it is missing this
+// Runs the browser tests (the shared crypto suites in Chromium, then Playwright on
+// the built app): they need Debian's Chromium. Where it is missing this
 // says so in one line, and fails under CI=true instead of passing silently.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -16,5 +17,8 @@ const run = (cmd, args) => {
   const { status } = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
   if (status !== 0) process.exit(status ?? 1);
 };
+const args = process.argv.slice(2);
+// The crypto suites again, in Chromium (the same files run in Node by test:unit).
+if (args.length === 0) run('npx', ['vitest', 'run', '--project', 'shared-chromium']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
+run('npx', ['playwright', 'test', ...args]);

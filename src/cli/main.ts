@@ -1,10 +1,13 @@
 import { validateCommand } from './validate.ts';
+import { verifyCommand } from './verify.ts';
 
 const USAGE = `Usage: assay <command> [options]
 
 Commands:
   validate FILE...   Check bundles, answer keys and result files; print every problem with its JSON path.
                      A key is also checked against its bundle when the bundle is among the files.
+  verify RESULTS...  Check result files: signature, exercise, event log, invite, time taken.
+                     assay verify --help for the options.
 
 Options:
   -h, --help         Show this help.
@@ -16,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'validate':
       return validateCommand(rest);
+    case 'verify':
+      return verifyCommand(rest);
     case undefined:
     case '-h':
     case '--help':

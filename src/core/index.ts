@@ -49,3 +49,46 @@ export { KEY_FORMAT, KeySchema } from './key/schema.ts';
 export type { AnswerKey, TaskKey, KnownIssue, ConsistencyPair } from './key/schema.ts';
 export { validateKey, checkKeyAgainstBundle, validateKeyForBundle } from './key/validate-key.ts';
 export { randomId } from './random-id.ts';
+
+export { chainAnchor, entryHash, chainHead, checkChain } from './attempt/event-chain.ts';
+export type { ChainProblem } from './attempt/event-chain.ts';
+export { sha256HexSync } from './crypto/sha256-sync.ts';
+export { createAttemptKey, thumbprint, publicOnly } from './crypto/attempt-key.ts';
+export type { AttemptKey } from './crypto/attempt-key.ts';
+export { signResult, verifyResultSignature, signedPayload } from './crypto/sign-result.ts';
+export type { SignatureCheck } from './crypto/sign-result.ts';
+export { encryptResultFile, decryptResultFile, isCompactJwe } from './crypto/encrypt-result.ts';
+export type { DecryptionKey } from './crypto/encrypt-result.ts';
+export { InviteClaimsSchema, readInvite, inviteWindow } from './invite/read-invite.ts';
+export type { InviteClaims } from './invite/read-invite.ts';
+export { mintInvite, verifyInviteSignature } from './crypto/invite.ts';
+export type { InviteInput, TeamSigningKey, TeamPublicKey } from './crypto/invite.ts';
+export {
+  TEAM_KEY_FORMAT,
+  TEAM_KEY_BACKUP_FORMAT,
+  BACKUP_PBKDF2_ITERATIONS,
+  TeamKeyFileSchema,
+  TeamKeyBackupSchema,
+  validateTeamKeyFile,
+  validateTeamKeyBackup,
+  createTeamKey,
+  restoreTeamKey,
+} from './crypto/team-key.ts';
+export type { TeamKeyFile, TeamKeyBackup, TeamKeys } from './crypto/team-key.ts';
+
+export { csvCell, writeCsv, readCsv } from './invites/csv.ts';
+export type { CsvRecord, CsvReadResult } from './invites/csv.ts';
+export { parseCandidateList, isEmailAddress } from './invites/candidate-list.ts';
+export type { CandidateList, CandidateListProblem, InviteCandidate } from './invites/candidate-list.ts';
+export { inviteDuration, MAX_INVITE_MINUTES, MAX_EXTRA_TIME_PERCENT } from './invites/duration.ts';
+export { verifyResult, checkBatch, CHECK_LABELS } from './verify/verify-result.ts';
+export type {
+  VerificationReport,
+  VerifyContext,
+  Check,
+  CheckId,
+  CheckStatus,
+  KnownBundle,
+} from './verify/verify-result.ts';
+export { webCryptoProvider } from './crypto/provider.ts';
+export type { CryptoProvider } from './crypto/provider.ts';

@@ -76,6 +76,9 @@ function typeName(value: unknown): string {
  * `what` names the document in the message ("bundle", "result").
  */
 export function parseWithSchema<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.output<S> {
+  const fast = schema.safeParse(value);
+  if (fast.success) return fast.data;
+  // Parse again keeping the input in each issue: it tells a missing value from a wrong one.
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error.issues);

@@ -107,7 +107,7 @@ export class AppState {
 
   #routeChanged(): void {
     const route = this.router.route;
-    const key = route.name === 'take' ? `${route.src ?? ''}|${route.bundle ?? ''}` : '';
+    const key = route.name === 'take' ? `${route.src ?? ''}|${route.bundle ?? ''}|${route.invite ?? ''}` : '';
     if (key === this.#takeKey) return;
     this.#takeKey = key;
     this.take?.dispose();
@@ -115,7 +115,7 @@ export class AppState {
     if (route.name === 'take') {
       const take = new TakeController(this.store, { appVersion: this.appVersion, announcer: this.announcer });
       this.take = take;
-      void take.open({ src: route.src, bundle: route.bundle });
+      void take.open({ src: route.src, bundle: route.bundle, invite: route.invite });
     } else {
       void this.refreshHome();
     }

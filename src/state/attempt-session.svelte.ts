@@ -8,6 +8,8 @@
  */
 import {
   buildResult,
+  chainAnchor,
+  entryHash,
   crossedWarnings,
   deadlineOf,
   fieldKey,
@@ -77,6 +79,9 @@ export class AttemptSession {
   #events: AttemptEvent[];
   #seq: number;
   #lastTMono: number;
+  /** Hash of the last event: the next event's `prev`. */
+  #chainTail: string;
+  #keyStorage: 'indexeddb' | 'memory';
   #monoBase: number;
   #monoStart: number;
   #activeTask: string | null = null;
@@ -108,6 +113,8 @@ export class AttemptSession {
     this.#events = [...events].sort((a, b) => a.seq - b.seq);
     this.#seq = Math.max(record.nextSeq, (this.#events.at(-1)?.seq ?? -1) + 1);
     this.#lastTMono = Math.max(record.lastTMono, this.#events.at(-1)?.tMono ?? 0);
+    this.#chainTail = this.#tailOf(this.#events);
+    this.#keyStorage = record.keyStorage;
     // tMono continues across reloads: it starts from the later of the last logged
     // monotonic time and the wall time since the start, and then follows performance.now().
     this.#monoBase = Math.max(this.#lastTMono, this.#clock.now() - record.startedAt);
@@ -298,6 +305,7 @@ export class AttemptSession {
         autoSubmitted: this.autoSubmitted,
         nextSeq: this.#seq,
         lastTMono: this.#lastTMono,
+        keyStorage: this.#keyStorage,
       },
       this.#events,
       { now: this.#clock.now(), appVersion },
@@ -341,6 +349,7 @@ export class AttemptSession {
     this.#events = [...events].sort((a, b) => a.seq - b.seq);
     this.#seq = Math.max(record.nextSeq, (this.#events.at(-1)?.seq ?? -1) + 1);
     this.#lastTMono = Math.max(this.#lastTMono, record.lastTMono);
+    this.#chainTail = this.#tailOf(this.#events);
     this.readOnly = false;
     this.#log('tab.takeover', {});
     this.#enterTask();
@@ -398,6 +407,12 @@ export class AttemptSession {
     return this.#lastTMono;
   }
 
+  #tailOf(events: readonly AttemptEvent[]): string {
+    const last = events.at(-1);
+    return last ? entryHash(last) : chainAnchor(this.bundleHash, this.record.inviteToken);
+  }
+
+  /** Appends to the hash-chained event log (see core/attempt/event-chain.ts). */
   #log(type: EventType, data: EventData): void {
     if (this.readOnly) return;
     const event: AttemptEvent = {
@@ -406,9 +421,21 @@ export class AttemptSession {
       tMono: this.#tMono(),
       tWall: new Date(this.#clock.now()).toISOString(),
       data,
+      prev: this.#chainTail,
     };
+    this.#chainTail = entryHash(event);
     this.#events.push(event);
     this.#sink.queueEvent(event);
+  }
+
+  /** Where the signing key lives, as the result will say. */
+  setKeyStorage(keyStorage: 'indexeddb' | 'memory'): void {
+    this.#keyStorage = keyStorage;
+  }
+
+  /** Records that a new signing key was made (the browser could not keep the old one). */
+  logKeyCreated(keyId: string, reason: string): void {
+    this.#log('key.created', { keyId, reason });
   }
 
   #setFocus(focused: boolean): void {

@@ -1,10 +1,14 @@
 /**
  * Hash routing: the app works from any static host or from a file on disk with no
- * server rewrite rules. Routes: `#/` (start page) and `#/take?src=URL` or
- * `#/take?bundle=HASH` (an exercise).
+ * server rewrite rules. Routes: `#/` (start page), `#/take?src=URL` or
+ * `#/take?bundle=HASH`, optionally with `&invite=TOKEN` (an exercise), and
+ * `#/team` (the hiring team's key and invites).
  */
 export type Route =
-  { name: 'home' } | { name: 'take'; src: string | null; bundle: string | null } | { name: 'not-found'; path: string };
+  | { name: 'home' }
+  | { name: 'take'; src: string | null; bundle: string | null; invite: string | null }
+  | { name: 'team' }
+  | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -14,15 +18,18 @@ export function parseHash(hash: string): Route {
   if (path === '/take') {
     const src = params.get('src');
     const bundle = params.get('bundle');
-    if (src || bundle) return { name: 'take', src: src || null, bundle: bundle || null };
+    const invite = params.get('invite');
+    if (src || bundle) return { name: 'take', src: src || null, bundle: bundle || null, invite: invite || null };
   }
+  if (path === '/team') return { name: 'team' };
   return { name: 'not-found', path: raw };
 }
 
-export function takeHref(params: { src?: string; bundle?: string }): string {
+export function takeHref(params: { src?: string; bundle?: string; invite?: string }): string {
   const query = new URLSearchParams();
   if (params.src) query.set('src', params.src);
   if (params.bundle) query.set('bundle', params.bundle);
+  if (params.invite) query.set('invite', params.invite);
   return `#/take?${query.toString()}`;
 }
 

@@ -6,12 +6,16 @@
 import {
   AssayError,
   effectiveLimitMinutes,
+  inviteWindow,
   randomId,
+  readInvite,
   sha256Hex,
   shownOrder,
   type AttemptEvent,
+  type AttemptKey,
   type AttemptRecord,
   type Candidate,
+  type InviteClaims,
   type LoadedBundle,
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
@@ -37,6 +41,13 @@ export interface ExportedFile {
   text: string;
   sha256: string;
   status: 'draft' | 'submitted';
+  /** Set when the file is encrypted to the hiring team's key. */
+  encryptedTo: string | null;
+}
+
+export interface Invite {
+  token: string;
+  claims: InviteClaims;
 }
 
 export interface TakeOptions {
@@ -57,6 +68,11 @@ export function loadExerciseState() {
   );
 }
 
+/** jose and SHA-256, in the crypto chunk (see attempt-crypto.ts). */
+export function loadAttemptCrypto() {
+  return import('./attempt-crypto.ts');
+}
+
 export class TakeController {
   phase = $state<TakePhase>('loading');
   error = $state.raw<unknown>(null);
@@ -68,6 +84,10 @@ export class TakeController {
   /** This tab had the attempt and another tab took it. */
   lostToOtherTab = $state(false);
   lastExport = $state.raw<ExportedFile | null>(null);
+  /** The invite in the link, when the candidate was invited. */
+  invite = $state.raw<Invite | null>(null);
+  exporting = $state(false);
+  exportError = $state.raw<unknown>(null);
 
   #store: CandidateStore;
   #options: TakeOptions;
@@ -77,6 +97,7 @@ export class TakeController {
   #channel: BroadcastChannel | null = null;
   #onHandoverDone: (() => void) | null = null;
   #disposed = false;
+  #key: AttemptKey | null = null;
 
   constructor(store: CandidateStore, options: TakeOptions) {
     this.#store = store;
@@ -87,17 +108,29 @@ export class TakeController {
     return this.#store;
   }
 
-  /** Loads the bundle named by the link and resumes its attempt if there is one. */
-  async open(params: { src: string | null; bundle: string | null }): Promise<void> {
+  /**
+   * Loads the bundle named by the link and resumes its attempt if there is one.
+   * With an invite, the bundle must be the one the invite names, and a new attempt
+   * can start only inside the invite's validity window.
+   */
+  async open(params: { src: string | null; bundle: string | null; invite?: string | null }): Promise<void> {
     try {
+      const invite = params.invite ? { token: params.invite, claims: readInvite(params.invite) } : null;
+      this.invite = invite;
       const loaded = await this.#findBundle(params);
       if (this.#disposed) return;
+      if (invite && invite.claims.bundle !== loaded.hash)
+        throw new AssayError(
+          'SCHEMA_INVALID',
+          `This invite is for another version of the exercise: the link's exercise has SHA-256 ${loaded.hash.slice(0, 12)}…, the invite names ${invite.claims.bundle.slice(0, 12)}…. Ask the hiring team for a new link.`,
+        );
       this.loaded = loaded;
+      const jti = invite?.claims.jti ?? null;
       const previousHash = params.src ? await this.#store.hashForSource(params.src).catch(() => null) : null;
-      let snapshot = await this.#store.findAttemptForBundle(loaded.hash);
+      let snapshot = await this.#store.findAttemptForBundle(loaded.hash, jti);
       // The author changed the bundle behind the link mid-attempt: the candidate's
       // answers belong to the version they started, so resume that one.
-      if (!snapshot && previousHash && previousHash !== loaded.hash) {
+      if (!snapshot && !invite && previousHash && previousHash !== loaded.hash) {
         const older = await this.#store.findAttemptForBundle(previousHash);
         const olderBundle = older && (await this.#store.getBundle(previousHash));
         if (older && olderBundle && older.record.status === 'in-progress') {
@@ -106,6 +139,11 @@ export class TakeController {
         }
       }
       if (!snapshot) {
+        if (invite) {
+          const window = inviteWindow(invite.claims, Math.floor(Date.now() / 1000));
+          if (!window.ok)
+            throw new AssayError('SCHEMA_INVALID', `${window.message} Ask the hiring team for a new link.`);
+        }
         this.phase = 'intro';
         // While the candidate reads the instructions, render the tasks in idle time.
         this.#cleanup.push(prewarmMarkdown(bundleTexts(this.loaded)));
@@ -119,49 +157,67 @@ export class TakeController {
     }
   }
 
-  /** The candidate confirmed the start screen. */
+  /** The candidate confirmed the start screen. An invite sets identity and time limit. */
   async start(candidate: Candidate, extraTimePercent = 0): Promise<void> {
     const loaded = this.loaded;
     if (!loaded || this.phase !== 'intro') return;
     const { bundle, hash } = loaded;
+    const invite = this.invite;
     const id = randomId();
-    const now = Date.now();
-    const record: AttemptRecord = {
-      id,
-      bundleHash: hash,
-      bundleId: bundle.id,
-      bundleVersion: bundle.version,
-      candidate: { name: candidate.name.trim(), email: candidate.email.trim() },
-      startedAt: now,
-      timeLimitMinutes: effectiveLimitMinutes(bundle.timeLimitMinutes, extraTimePercent),
-      timePolicy: bundle.timePolicy,
-      shownOrder: Object.fromEntries(
-        bundle.tasks.map((t) => [
-          t.id,
-          shownOrder(
-            t.outputs.map((o) => o.id),
-            bundle.shuffleOutputs,
-            `${id}/${t.id}`,
-          ),
-        ]),
-      ),
-      status: 'in-progress',
-      submittedAt: null,
-      autoSubmitted: false,
-      fields: {},
-      nextSeq: 1,
-      lastTMono: 0,
-      updatedAt: now,
-    };
-    const first: AttemptEvent = {
-      seq: 0,
-      type: 'attempt.start',
-      tMono: 0,
-      tWall: new Date(now).toISOString(),
-      data: { bundleId: bundle.id, timeLimitMinutes: record.timeLimitMinutes, extraTimePercent },
-    };
     try {
+      const { createAttemptKey, chainAnchor } = await loadAttemptCrypto();
+      const key = await createAttemptKey();
+      const now = Date.now();
+      const timeLimitMinutes = invite
+        ? invite.claims.dur
+        : effectiveLimitMinutes(bundle.timeLimitMinutes, extraTimePercent);
+      const record: AttemptRecord = {
+        id,
+        bundleHash: hash,
+        bundleId: bundle.id,
+        bundleVersion: bundle.version,
+        candidate: { name: candidate.name.trim(), email: candidate.email.trim() },
+        startedAt: now,
+        timeLimitMinutes,
+        timePolicy: bundle.timePolicy,
+        shownOrder: Object.fromEntries(
+          bundle.tasks.map((t) => [
+            t.id,
+            shownOrder(
+              t.outputs.map((o) => o.id),
+              bundle.shuffleOutputs,
+              `${id}/${t.id}`,
+            ),
+          ]),
+        ),
+        status: 'in-progress',
+        submittedAt: null,
+        autoSubmitted: false,
+        fields: {},
+        nextSeq: 1,
+        lastTMono: 0,
+        updatedAt: now,
+        inviteToken: invite?.token ?? null,
+        inviteJti: invite?.claims.jti ?? null,
+        keyStorage: 'indexeddb',
+      };
+      const first: AttemptEvent = {
+        seq: 0,
+        type: 'attempt.start',
+        tMono: 0,
+        tWall: new Date(now).toISOString(),
+        data: {
+          bundleId: bundle.id,
+          timeLimitMinutes,
+          extraTimePercent: invite ? null : extraTimePercent,
+          keyId: key.kid,
+          invited: invite !== null,
+        },
+        prev: chainAnchor(hash, invite?.token),
+      };
       const snapshot = await this.#store.createAttempt(record, [first]);
+      if (snapshot.record.id === id && (await this.#keepKey(id, key)) === 'memory')
+        snapshot.record.keyStorage = 'memory';
       await this.#attach(snapshot, snapshot.record.id !== id);
     } catch (error) {
       this.error = error;
@@ -197,19 +253,75 @@ export class TakeController {
     this.lostToOtherTab = false;
   }
 
-  /** Builds the result file (a draft until submitted), offers it, and remembers its hash. */
+  /**
+   * Builds the result file (a draft until submitted), signs it with the attempt's
+   * key and, where the invite or bundle names the hiring team's key, encrypts it
+   * to that key. Remembers the file and its SHA-256 for the page to show.
+   */
   async exportResult(): Promise<ExportedFile | null> {
     const session = this.session;
     if (!session) return null;
-    const result = session.toResult(this.#options.appVersion);
-    const text = `${JSON.stringify(result, null, 2)}\n`;
-    const sha256 = await sha256Hex(text);
-    const stamp = result.timing.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    const filename = `assay-result_${result.bundle.id}_${slug(result.candidate.name)}_${stamp}${result.status === 'draft' ? '_draft' : ''}.json`;
-    const file: ExportedFile = { filename, text, sha256, status: result.status };
-    this.lastExport = file;
-    void this.saver?.flush();
-    return file;
+    this.exporting = true;
+    this.exportError = null;
+    try {
+      const { signResult, encryptResultFile } = await loadAttemptCrypto();
+      const key = this.#key ?? (await this.#ensureKey(session));
+      const signed = await signResult(session.toResult(this.#options.appVersion), key);
+      let text = `${JSON.stringify(signed, null, 2)}\n`;
+      const recipient = this.invite?.claims.rcpt ?? this.loaded?.bundle.recipientKey ?? null;
+      const encryptedTo = recipient ? (this.loaded?.bundle.issuer ?? 'the hiring team') : null;
+      if (recipient) text = await encryptResultFile(text, recipient);
+      const sha256 = await sha256Hex(text);
+      const stamp = signed.timing.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+      const base = `assay-result_${signed.bundle.id}_${slug(signed.candidate.name)}_${stamp}${signed.status === 'draft' ? '_draft' : ''}`;
+      const filename = recipient ? `${base}.assay-result.jwe` : `${base}.json`;
+      const file: ExportedFile = { filename, text, sha256, status: signed.status, encryptedTo };
+      this.lastExport = file;
+      void this.saver?.flush();
+      return file;
+    } catch (error) {
+      this.exportError = error;
+      return null;
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Stores a new attempt key, or keeps it in memory when the browser refuses. */
+  async #keepKey(attemptId: string, key: AttemptKey): Promise<'indexeddb' | 'memory'> {
+    this.#key = key;
+    const storage = await this.#store.saveAttemptKey({
+      attemptId,
+      kid: key.kid,
+      privateKey: key.privateKey,
+      publicJwk: key.publicJwk,
+      createdAt: Date.now(),
+    });
+    if (storage === 'memory') await this.#store.setKeyStorage(attemptId, 'memory').catch(() => {});
+    return storage;
+  }
+
+  /**
+   * The attempt's key: the stored one, or, where the browser could not keep it
+   * (memory only, then a reload), a new one; the log records the new key so the
+   * chain goes on and the verifier knows both.
+   */
+  async #ensureKey(session: AttemptSession): Promise<AttemptKey> {
+    if (this.#key) return this.#key;
+    const stored = await this.#store.loadAttemptKey(session.record.id);
+    if (stored) {
+      this.#key = { privateKey: stored.privateKey, publicJwk: stored.publicJwk, kid: stored.kid };
+      return this.#key;
+    }
+    const { createAttemptKey } = await loadAttemptCrypto();
+    const key = await createAttemptKey();
+    const storage = await this.#keepKey(session.record.id, key);
+    session.logKeyCreated(
+      key.kid,
+      storage === 'memory' ? 'the browser could not store the previous key' : 'no stored key',
+    );
+    if (storage === 'memory') session.setKeyStorage('memory');
+    return key;
   }
 
   submit(): void {
@@ -287,6 +399,7 @@ export class TakeController {
     } else {
       session.begin(resumed);
       session.tick();
+      if (!session.locked) await this.#ensureKey(session).catch(() => {});
     }
     this.#wirePage(session, saver);
     this.phase = 'attempt';

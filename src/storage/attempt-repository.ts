@@ -7,7 +7,7 @@ import {
   type AttemptRecord,
   type FieldPatch,
 } from '../core/index.ts';
-import type { CandidateDb, StoredEvent } from './candidate-db.ts';
+import type { CandidateDb, StoredEvent, StoredKey } from './candidate-db.ts';
 import { toStorageError } from './storage-error.ts';
 
 /** One autosave: answer fields, new events and attempt-level changes, written atomically. */
@@ -28,10 +28,17 @@ function readRecord(row: unknown): AttemptRecord | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The attempt for a bundle in this browser, with its event log; null when none. */
-export async function findAttemptForBundle(db: CandidateDb, bundleHash: string): Promise<AttemptSnapshot | null> {
+/**
+ * The attempt for a bundle (and invite, when there is one) in this browser, with
+ * its event log; null when none.
+ */
+export async function findAttemptForBundle(
+  db: CandidateDb,
+  bundleHash: string,
+  inviteJti: string | null = null,
+): Promise<AttemptSnapshot | null> {
   const rows = await db.attempts.where('bundleHash').equals(bundleHash).sortBy('updatedAt');
-  const row = rows.at(-1);
+  const row = rows.filter((r) => (r.inviteJti ?? null) === inviteJti).at(-1);
   return row ? loadSnapshot(db, row.id) : null;
 }
 
@@ -60,7 +67,9 @@ export async function createAttempt(
 ): Promise<AttemptSnapshot> {
   try {
     const id = await db.transaction('rw', db.attempts, db.events, async () => {
-      const existing = await db.attempts.where('bundleHash').equals(record.bundleHash).first();
+      const existing = (await db.attempts.where('bundleHash').equals(record.bundleHash).toArray()).find(
+        (r) => (r.inviteJti ?? null) === record.inviteJti,
+      );
       if (existing) return existing.id;
       await db.attempts.add(record);
       await db.events.bulkPut(firstEvents.map((e) => ({ ...e, attemptId: record.id })));
@@ -145,4 +154,45 @@ export function watchAttempt(
     error: () => {},
   });
   return () => subscription.unsubscribe();
+}
+
+/**
+ * Stores the attempt's signing key. Returns "memory" when the browser refuses to
+ * store a CryptoKey (some Safari modes throw DataCloneError): the key then lives in
+ * this page only, and the attempt records that.
+ */
+export async function saveAttemptKey(db: CandidateDb, key: StoredKey): Promise<'indexeddb' | 'memory'> {
+  try {
+    await db.keys.put(key);
+    return 'indexeddb';
+  } catch (error) {
+    if (isDataCloneError(error)) return 'memory';
+    throw toStorageError(error);
+  }
+}
+
+export async function loadAttemptKey(db: CandidateDb, attemptId: string): Promise<StoredKey | null> {
+  try {
+    const row = await db.keys.get(attemptId);
+    return row && row.privateKey && typeof row.kid === 'string' ? row : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records where the key lives on the attempt (read back into the result). */
+export async function setKeyStorage(
+  db: CandidateDb,
+  attemptId: string,
+  keyStorage: 'indexeddb' | 'memory',
+): Promise<void> {
+  await db.attempts.update(attemptId, { keyStorage });
+}
+
+function isDataCloneError(error: unknown): boolean {
+  for (let e: unknown = error, i = 0; e && i < 4; i++) {
+    if ((e as { name?: unknown }).name === 'DataCloneError') return true;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

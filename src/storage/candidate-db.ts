@@ -7,11 +7,13 @@
  * - `attempts`: one row per attempt: candidate, start, time limit, shown order,
  *               status and every answer field with its revision (core/attempt/fields).
  * - `events`:   the attempt's event log, one row per event, keyed [attemptId+seq].
+ * - `keys`:     the attempt's signing key (a non-extractable CryptoKey) and its public JWK.
  *
  * Everything read back is validated with the core's zod schemas before use.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AttemptEvent, AttemptRecord } from '../core/index.ts';
+import type { JWK } from 'jose';
 
 export interface StoredBundle {
   hash: string;
@@ -32,6 +34,14 @@ export interface StoredEvent extends AttemptEvent {
   attemptId: string;
 }
 
+export interface StoredKey {
+  attemptId: string;
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+  createdAt: number;
+}
+
 export const DEFAULT_CANDIDATE_DB = 'assay-candidate';
 
 export class CandidateDb extends Dexie {
@@ -39,6 +49,7 @@ export class CandidateDb extends Dexie {
   sources!: EntityTable<StoredSource, 'src'>;
   attempts!: EntityTable<AttemptRecord, 'id'>;
   events!: Table<StoredEvent, [string, number]>;
+  keys!: EntityTable<StoredKey, 'attemptId'>;
 
   constructor(name = DEFAULT_CANDIDATE_DB) {
     super(name);
@@ -48,5 +59,8 @@ export class CandidateDb extends Dexie {
       attempts: 'id, bundleHash, updatedAt',
       events: '[attemptId+seq], attemptId',
     });
+    // v2: attempts signed with a per-attempt key (the record gains inviteToken,
+    // inviteJti and keyStorage, which read back with defaults for older rows).
+    this.version(2).stores({ keys: 'attemptId' });
   }
 }

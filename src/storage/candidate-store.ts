@@ -9,19 +9,22 @@ import {
   deleteAttempt,
   findAttemptForBundle,
   listAttempts,
+  loadAttemptKey,
   loadSnapshot,
+  saveAttemptKey,
   saveBatch,
+  setKeyStorage,
   watchAttempt,
   type AttemptSnapshot,
   type SaveBatch,
 } from './attempt-repository.ts';
 import { getBundle, hashForSource, putBundle } from './bundle-repository.ts';
-import { CandidateDb, DEFAULT_CANDIDATE_DB } from './candidate-db.ts';
+import { CandidateDb, DEFAULT_CANDIDATE_DB, type StoredKey } from './candidate-db.ts';
 import { clearJournal, readJournal, writeJournal } from './journal.ts';
-import { createMemoryStore } from './memory-store.ts';
 import { toStorageError, type StorageError } from './storage-error.ts';
 
 export type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
+export type { StoredKey } from './candidate-db.ts';
 
 export interface CandidateStore {
   readonly dbName: string;
@@ -30,13 +33,17 @@ export interface CandidateStore {
   putBundle(loaded: LoadedBundle, src?: string): Promise<void>;
   getBundle(hash: string): Promise<LoadedBundle | null>;
   hashForSource(src: string): Promise<string | null>;
-  findAttemptForBundle(bundleHash: string): Promise<AttemptSnapshot | null>;
+  findAttemptForBundle(bundleHash: string, inviteJti?: string | null): Promise<AttemptSnapshot | null>;
   loadSnapshot(attemptId: string): Promise<AttemptSnapshot | null>;
   createAttempt(record: AttemptRecord, events: AttemptEvent[]): Promise<AttemptSnapshot>;
   save(attemptId: string, batch: SaveBatch): Promise<void>;
   listAttempts(): Promise<AttemptRecord[]>;
   deleteAttempt(attemptId: string): Promise<void>;
   watchAttempt(attemptId: string, onChange: (record: AttemptRecord) => void): () => void;
+  /** Stores the attempt's signing key; "memory" when the browser cannot store a CryptoKey. */
+  saveAttemptKey(key: StoredKey): Promise<'indexeddb' | 'memory'>;
+  loadAttemptKey(attemptId: string): Promise<StoredKey | null>;
+  setKeyStorage(attemptId: string, keyStorage: 'indexeddb' | 'memory'): Promise<void>;
   writeJournal(attemptId: string, batch: SaveBatch): boolean;
   readJournal(attemptId: string): SaveBatch | null;
   clearJournal(attemptId: string): void;
@@ -57,6 +64,8 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
       throw Object.assign(new Error('IndexedDB is missing'), { name: 'MissingAPIError' });
     await db.open();
   } catch (error) {
+    // Rare (private modes, storage turned off), so loaded only then.
+    const { createMemoryStore } = await import('./memory-store.ts');
     return { store: createMemoryStore(dbName), problem: toStorageError(error) };
   }
   const lostCallbacks: ((error: StorageError) => void)[] = [];
@@ -76,13 +85,16 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
     putBundle: (loaded, src) => putBundle(db, loaded, src),
     getBundle: (hash) => getBundle(db, hash),
     hashForSource: (src) => hashForSource(db, src),
-    findAttemptForBundle: (hash) => findAttemptForBundle(db, hash),
+    findAttemptForBundle: (hash, jti) => findAttemptForBundle(db, hash, jti ?? null),
     loadSnapshot: (id) => loadSnapshot(db, id),
     createAttempt: (record, events) => createAttempt(db, record, events),
     save: (id, batch) => saveBatch(db, id, batch),
     listAttempts: () => listAttempts(db),
     deleteAttempt: (id) => deleteAttempt(db, id),
     watchAttempt: (id, onChange) => watchAttempt(db, id, onChange),
+    saveAttemptKey: (key) => saveAttemptKey(db, key),
+    loadAttemptKey: (id) => loadAttemptKey(db, id),
+    setKeyStorage: (id, keyStorage) => setKeyStorage(db, id, keyStorage),
     writeJournal: (id, batch) => writeJournal(dbName, id, batch),
     readJournal: (id) => readJournal(dbName, id),
     clearJournal: (id) => clearJournal(dbName, id),

@@ -1,5 +1,11 @@
 export { openCandidateStore, requestPersistentStorage } from './candidate-store.ts';
-export type { CandidateStore, OpenedStore, AttemptSnapshot, SaveBatch } from './candidate-store.ts';
+export type { CandidateStore, OpenedStore, AttemptSnapshot, SaveBatch, StoredKey } from './candidate-store.ts';
 export { StorageError, toStorageError } from './storage-error.ts';
 export type { StorageErrorCode } from './storage-error.ts';
 export { DEFAULT_CANDIDATE_DB } from './candidate-db.ts';
+export { openTeamStore, createMemoryTeamStore } from './team-store.ts';
+export type { TeamStore, OpenedTeamStore } from './team-store.ts';
+export { KeyNotStorableError } from './team-key-repository.ts';
+export type { TeamKeyList } from './team-key-repository.ts';
+export { DEFAULT_TEAM_DB } from './team-db.ts';
+export type { StoredTeamKey } from './team-db.ts';

@@ -7,11 +7,14 @@
 import { mergeFields, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
 import type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
 import type { CandidateStore } from './candidate-store.ts';
+import type { StoredKey } from './candidate-db.ts';
 
 export function createMemoryStore(dbName: string): CandidateStore {
   const bundles = new Map<string, LoadedBundle>();
   const sources = new Map<string, string>();
   const attempts = new Map<string, AttemptSnapshot>();
+  // CryptoKeys are kept as they are: structuredClone would copy them, which is fine, but there is no need.
+  const keys = new Map<string, StoredKey>();
   const clone = <T>(value: T): T => structuredClone(value);
   return {
     dbName,
@@ -26,8 +29,9 @@ export function createMemoryStore(dbName: string): CandidateStore {
     async hashForSource(src) {
       return sources.get(src) ?? null;
     },
-    async findAttemptForBundle(hash) {
-      for (const snapshot of attempts.values()) if (snapshot.record.bundleHash === hash) return clone(snapshot);
+    async findAttemptForBundle(hash, jti = null) {
+      for (const snapshot of attempts.values())
+        if (snapshot.record.bundleHash === hash && snapshot.record.inviteJti === jti) return clone(snapshot);
       return null;
     },
     async loadSnapshot(attemptId) {
@@ -36,7 +40,8 @@ export function createMemoryStore(dbName: string): CandidateStore {
     },
     async createAttempt(record, events) {
       for (const snapshot of attempts.values())
-        if (snapshot.record.bundleHash === record.bundleHash) return clone(snapshot);
+        if (snapshot.record.bundleHash === record.bundleHash && snapshot.record.inviteJti === record.inviteJti)
+          return clone(snapshot);
       attempts.set(record.id, { record: clone(record), events: clone(events) });
       return clone({ record, events });
     },
@@ -65,6 +70,17 @@ export function createMemoryStore(dbName: string): CandidateStore {
     },
     watchAttempt() {
       return () => {};
+    },
+    async saveAttemptKey(key) {
+      keys.set(key.attemptId, key);
+      return 'memory';
+    },
+    async loadAttemptKey(attemptId) {
+      return keys.get(attemptId) ?? null;
+    },
+    async setKeyStorage(attemptId, keyStorage) {
+      const snapshot = attempts.get(attemptId);
+      if (snapshot) snapshot.record.keyStorage = keyStorage;
     },
     writeJournal() {
       return false;

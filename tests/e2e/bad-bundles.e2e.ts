@@ -97,7 +97,7 @@ const cases: BadCase[] = [
     name: 'JSON nested 200 levels deep',
     file: 'deep.json',
     text: () => nested(200),
-    says: ['nested more than 64 levels deep', /line \d+, column \d+/],
+    says: ['nested more than 64 levels deep', /at \$\.deep(\[0\])+/],
   },
   {
     name: 'a 6 MB file',

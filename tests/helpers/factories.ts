@@ -58,6 +58,9 @@ export function attemptRecord(overrides: Partial<AttemptRecord> = {}): AttemptRe
     nextSeq: 0,
     lastTMono: 0,
     updatedAt: Date.UTC(2026, 10, 26, 9, 0, 0),
+    inviteToken: null,
+    inviteJti: null,
+    keyStorage: 'indexeddb',
     ...overrides,
   };
 }

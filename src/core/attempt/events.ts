@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'attempt.submit',
   'result.export',
   'tab.takeover',
+  'key.created',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -37,6 +38,8 @@ export const EventSchema = z.strictObject({
   /** Wall-clock time as the candidate's computer told it (ISO 8601). */
   tWall: z.iso.datetime(),
   data: EventDataSchema,
+  /** SHA-256 of the previous entry's RFC 8785 bytes (the chain's anchor for the first). */
+  prev: z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' })),
 });
 
 export type AttemptEvent = z.output<typeof EventSchema>;

@@ -36,6 +36,12 @@ export const AttemptRecordSchema = z.object({
   nextSeq: z.int().check(z.gte(0)),
   lastTMono: z.number().check(z.gte(0)),
   updatedAt: z.number(),
+  /** The invite token from the link, when the candidate was invited. */
+  inviteToken: z._default(z.nullable(z.string()), null),
+  /** The invite's `jti`: an attempt belongs to one bundle and one invite. */
+  inviteJti: z._default(z.nullable(z.string()), null),
+  /** Where the attempt's signing key lives: IndexedDB, or only this page's memory. */
+  keyStorage: z._default(z.enum(['indexeddb', 'memory']), 'indexeddb'),
 });
 
 export type AttemptRecord = z.output<typeof AttemptRecordSchema>;

@@ -1,4 +1,3 @@
-import canonicalize from 'canonicalize';
 import { AssayError } from '../errors.ts';
 import { formatJsonPath } from './path.ts';
 
@@ -9,10 +8,65 @@ import { formatJsonPath } from './path.ts';
  * (RFC 8785 §3.2.2.3) and strings must be well-formed Unicode (RFC 7493 §2.1, so no
  * lone surrogates). We refuse both with the JSON path of the value at fault rather
  * than letting a signature be made over bytes another implementation would refuse.
+ *
+ * One pass, because it runs on every result verified (a 50 KB result twice as fast
+ * as the `canonicalize` package, which the tests use as the reference):
+ * - object keys sorted by UTF-16 code units (§3.2.3), which is what Array.sort does;
+ * - numbers as ECMAScript's Number.prototype.toString, i.e. JSON.stringify (§3.2.2.3);
+ * - strings escaped as JSON.stringify does for well-formed strings (§3.2.2.2);
+ * - `undefined` members omitted, as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return serialise(value);
+  } catch (error) {
+    if (!(error instanceof NotCanonical)) throw error;
+  }
   assertCanonicalisable(value, []);
-  return canonicalize(value) as string;
+  throw new AssayError('NOT_CANONICAL', 'Cannot write canonical JSON: the value is not plain JSON.');
+}
+
+class NotCanonical extends Error {}
+
+const WELL_FORMED = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+
+function serialise(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      if (!WELL_FORMED.test(value)) throw new NotCanonical();
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotCanonical();
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === undefined) throw new NotCanonical();
+          out += (i === 0 ? '' : ',') + serialise(value[i]);
+        }
+        return `${out}]`;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new NotCanonical();
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      let first = true;
+      for (const key of Object.keys(record).sort()) {
+        const item = record[key];
+        if (item === undefined) continue;
+        if (!WELL_FORMED.test(key)) throw new NotCanonical();
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${serialise(item)}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw new NotCanonical();
+  }
 }
 
 const encoder = new TextEncoder();

@@ -13,9 +13,9 @@ export const DEFAULT_MAX_DEPTH = 64;
 
 /**
  * Parses JSON that came from outside (a file, a URL, a paste). Refuses, with a
- * code and a position, text that is not JSON, nesting deeper than `maxDepth`
- * (checked before parsing, so hostile input cannot exhaust the stack) and
- * `__proto__` keys (harmless to JSON.parse, dangerous to any later merge).
+ * code and a position or path, text that is not JSON, nesting deeper than
+ * `maxDepth` (so later recursive code never meets hostile depth) and `__proto__`
+ * keys (harmless to JSON.parse, dangerous to any later merge).
  */
 export function parseUntrustedJson(text: string, limits: UntrustedJsonLimits = {}): unknown {
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -25,51 +25,27 @@ export function parseUntrustedJson(text: string, limits: UntrustedJsonLimits = {
       `The file is too large (${text.length.toLocaleString('en')} characters; the limit is ${limits.maxLength.toLocaleString('en')}).`,
     );
   }
-  checkDepth(text, maxDepth);
   let value: unknown;
   try {
-    // A leading byte order mark is legal in files but not in JSON.parse.
+    // A leading byte order mark is legal in files but not in JSON.parse. V8's
+    // JSON.parse is iterative, so hostile nesting cannot exhaust the stack here;
+    // depth is checked on the parsed value below, without recursion.
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw notJson(text, error);
   }
-  const forbidden = findForbiddenKey(value, []);
-  if (forbidden) {
-    const path = formatJsonPath(forbidden);
-    throw new AssayError('FORBIDDEN_KEY', `The key "__proto__" is not allowed (at ${path}).`, [
-      { path, message: 'the key "__proto__" is not allowed' },
-    ]);
-  }
+  checkValue(value, maxDepth);
   return value;
-}
-
-function checkDepth(text: string, maxDepth: number): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      depth++;
-      if (depth > maxDepth) {
-        const { line, column } = lineColumn(text, i);
-        throw new AssayError(
-          'TOO_DEEP',
-          `The JSON is nested more than ${maxDepth} levels deep (line ${line}, column ${column}).`,
-        );
-      }
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
 }
 
 function notJson(text: string, error: unknown): AssayError {
   if (text.trim() === '') return new AssayError('NOT_JSON', 'The file is empty: it must contain JSON.');
-  const located = locateJsonError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let located: ReturnType<typeof locateJsonError> = null;
+  try {
+    located = locateJsonError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    // Broken and absurdly deep: the engine's own message will have to do.
+  }
   if (located) {
     const { line, column } = lineColumn(text, located.index);
     const found =
@@ -95,19 +71,49 @@ function lineColumn(text: string, index: number): { line: number; column: number
   return { line, column: index - lineStart + 1 };
 }
 
-function findForbiddenKey(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
-  if (value === null || typeof value !== 'object') return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenKey(value[i], [...path, i]);
-      if (found) return found;
+interface Frame {
+  value: unknown;
+  depth: number;
+  parent: Frame | null;
+  key: PropertyKey;
+}
+
+function pathOf(frame: Frame): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let f: Frame | null = frame; f && f.parent; f = f.parent) path.unshift(f.key);
+  return path;
+}
+
+/** One iterative walk: nesting deeper than `maxDepth`, and `__proto__` keys, with their path. */
+function checkValue(root: unknown, maxDepth: number): void {
+  const stack: Frame[] = [{ value: root, depth: 0, parent: null, key: '' }];
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    const { value } = frame;
+    if (value === null || typeof value !== 'object') continue;
+    const depth = frame.depth + 1;
+    if (depth > maxDepth) {
+      const path = formatJsonPath(pathOf(frame));
+      throw new AssayError('TOO_DEEP', `The JSON is nested more than ${maxDepth} levels deep (at ${path}).`, [
+        { path, message: `nested more than ${maxDepth} levels deep` },
+      ]);
     }
-    return null;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, depth, parent: frame, key: i });
+      }
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') {
+        const path = formatJsonPath([...pathOf(frame), key]);
+        throw new AssayError('FORBIDDEN_KEY', `The key "__proto__" is not allowed (at ${path}).`, [
+          { path, message: 'the key "__proto__" is not allowed' },
+        ]);
+      }
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push({ value: item, depth, parent: frame, key });
+    }
   }
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [...path, key];
-    const found = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key]);
-    if (found) return found;
-  }
-  return null;
 }

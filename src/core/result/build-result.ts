@@ -4,6 +4,7 @@ import type { AttemptRecord } from '../attempt/record.ts';
 import { outputLabels } from '../attempt/order.ts';
 import { deadlineOf } from '../attempt/timer.ts';
 import type { AttemptEvent } from '../attempt/events.ts';
+import { chainAnchor, chainHead } from '../attempt/event-chain.ts';
 import { RESULT_FORMAT, type Result } from './schema.ts';
 
 export interface BuildResultOptions {
@@ -70,5 +71,10 @@ export function buildResult(
     },
     tasks,
     events: events.map((e) => ({ ...e, data: { ...e.data } })),
+    ...(attempt.inviteToken ? { invite: attempt.inviteToken } : {}),
+    integrity: {
+      eventsHead: chainHead(events, chainAnchor(bundleHash, attempt.inviteToken)),
+      keyStorage: attempt.keyStorage,
+    },
   };
 }

@@ -29,9 +29,10 @@ export const TaskResultSchema = z.strictObject({
 });
 
 /**
- * `assay.result/1`: what the candidate exports. The optional `signature` member is a
- * detached JWS (RFC 7515 Appendix F) over the RFC 8785 canonical bytes of this
- * object *without* `signature`, so signing adds one member and changes nothing else.
+ * `assay.result/1`: what the candidate exports. The `signature` member is a detached
+ * JWS (RFC 7515 Appendix F, ES256) over the RFC 8785 canonical bytes of this object
+ * *without* `signature`, made with the attempt's key, whose public half is in the
+ * JWS protected header. The event log is a hash chain whose head is in `integrity`.
  */
 export const ResultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
@@ -55,7 +56,16 @@ export const ResultSchema = z.strictObject({
   }),
   tasks: z.array(TaskResultSchema),
   events: z.array(EventSchema),
-  signature: z.optional(z.string()),
+  /** The invite token (compact JWS) the candidate opened, when invited. */
+  invite: z.optional(z.string().check(z.maxLength(10_000))),
+  integrity: z.strictObject({
+    /** SHA-256 of the last event's canonical bytes: the head of the hash chain. */
+    eventsHead: sha256,
+    /** Where the signing key was kept; "memory" when the browser refused to store it. */
+    keyStorage: z.enum(['indexeddb', 'memory']),
+  }),
+  /** Detached JWS (RFC 7515 Appendix F): `<protected>..<signature>`. */
+  signature: z.optional(z.string().check(z.maxLength(10_000))),
 });
 
 export type Result = z.output<typeof ResultSchema>;

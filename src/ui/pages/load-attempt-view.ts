@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { AttemptSession } from '../../state/attempt-session.svelte.ts';
-import { loadExerciseState, type TakeController } from '../../state/take-controller.svelte.ts';
+import { loadAttemptCrypto, loadExerciseState, type TakeController } from '../../state/take-controller.svelte.ts';
 
 type AttemptViewComponent = Component<{ take: TakeController; session: AttemptSession }>;
 let pending: Promise<AttemptViewComponent> | null = null;
@@ -11,7 +11,7 @@ let pending: Promise<AttemptViewComponent> | null = null;
  * browser before the timer starts (and still there if the network then drops).
  */
 export function loadAttemptView(): Promise<AttemptViewComponent> {
-  pending ??= Promise.all([import('../attempt/AttemptView.svelte'), loadExerciseState()])
+  pending ??= Promise.all([import('../attempt/AttemptView.svelte'), loadExerciseState(), loadAttemptCrypto()])
     .then(([module]) => module.default)
     .catch((error: unknown) => {
       pending = null;

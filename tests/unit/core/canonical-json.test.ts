@@ -59,3 +59,33 @@ describe('canonicalJson (RFC 8785)', () => {
     );
   });
 });
+
+describe('canonicalJson against the canonicalize package (reference)', () => {
+  it('gives the same bytes for any JSON value (property)', async () => {
+    const { default: canonicalize } = await import('canonicalize');
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same bytes for edge cases: numbers, escapes, key order', async () => {
+    const { default: canonicalize } = await import('canonicalize');
+    const value = {
+      '\u20ac': 1,
+      '\u0080': 2,
+      a: [0, -0, 1e-7, 1e21, 123456789012345680000, 5e-324, 1.7976931348623157e308],
+      '\ud83d\ude00': 'x\u0000\u001f\u007f"\\/\n',
+      B: { c: null, a: true, b: false },
+      '': '',
+    };
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
+  it('refuses objects that are not plain JSON', () => {
+    expect(() => canonicalJson({ when: new Date(0) })).toThrow(AssayError);
+    expect(() => canonicalJson([1, undefined])).toThrow(/undefined is not a JSON value.*\$\[1\]/);
+  });
+});

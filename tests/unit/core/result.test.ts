@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AssayError,
   buildResult,
+  chainHead,
+  entryHash,
   fieldKey,
   parseResultText,
   validateBundle,
@@ -13,9 +15,24 @@ import { attemptRecord, bundleInput } from '../../helpers/factories.ts';
 
 const bundle = validateBundle(bundleInput());
 const start = Date.UTC(2026, 10, 26, 9, 0, 0);
+const first: AttemptEvent = {
+  seq: 0,
+  type: 'attempt.start',
+  tMono: 0,
+  tWall: new Date(start).toISOString(),
+  data: {},
+  prev: 'f'.repeat(64),
+};
 const events: AttemptEvent[] = [
-  { seq: 0, type: 'attempt.start', tMono: 0, tWall: new Date(start).toISOString(), data: {} },
-  { seq: 1, type: 'task.open', tMono: 10, tWall: new Date(start + 10).toISOString(), data: { taskId: 't1' } },
+  first,
+  {
+    seq: 1,
+    type: 'task.open',
+    tMono: 10,
+    tWall: new Date(start + 10).toISOString(),
+    data: { taskId: 't1' },
+    prev: entryHash(first),
+  },
 ];
 
 function sampleResult(overrides = {}) {
@@ -55,6 +72,8 @@ describe('result files', () => {
     expect(t1.outputs[2]).toMatchObject({ categories: ['instruction-not-followed'], severity: 'major' });
     expect(result.tasks[1]?.ranking).toBeNull();
     expect(result.events).toHaveLength(2);
+    // The head of the hash chain is the hash of the last event, anchored on the bundle hash.
+    expect(result.integrity).toEqual({ eventsHead: chainHead(events, 'f'.repeat(64)), keyStorage: 'indexeddb' });
     expect(validateResult(JSON.parse(JSON.stringify(result)))).toEqual(result);
   });
 

@@ -1,0 +1,200 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import {
+  bundleHash,
+  checkBatch,
+  CHECK_LABELS,
+  parseUntrustedJson,
+  restoreTeamKey,
+  validateBundle,
+  validateTeamKeyBackup,
+  validateTeamKeyFile,
+  verifyResult,
+  type DecryptionKey,
+  type KnownBundle,
+  type TeamPublicKey,
+  type VerificationReport,
+} from '../core/index.ts';
+import { paint } from './paint.ts';
+import { nodeCryptoProvider } from './node-crypto.ts';
+
+/** Files verified at once: the hashing and signature checks of some overlap the parsing of others. */
+const CONCURRENCY = 16;
+
+const USAGE = `Usage: assay verify [--bundle FILE]... [--team-key FILE]... [--json] RESULT_OR_FOLDER...
+
+Checks each result file: format, signature, that it answers one of the bundles given, the
+hash-chained event log, the invite (signed by your team key, for this bundle, used inside its
+window), the time taken. Prints one line per file and a summary; exit status 0 only when no file
+fails.
+
+  --bundle FILE     a bundle the results should answer (repeatable)
+  --team-key FILE   your team key: the public key file (checks invites), or the backup file
+                    (also opens encrypted results; passphrase from ASSAY_TEAM_KEY_PASSPHRASE
+                    or asked for)
+  --json            print the full reports as JSON
+  --grace MINUTES   slack on time limits and invite windows (default 2)
+`;
+
+interface Options {
+  bundles: string[];
+  teamKeys: string[];
+  json: boolean;
+  grace: number;
+  inputs: string[];
+}
+
+function parseArgs(args: string[]): Options | string {
+  const options: Options = { bundles: [], teamKeys: [], json: false, grace: 2, inputs: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    try {
+      if (arg === '--bundle') options.bundles.push(value());
+      else if (arg === '--team-key') options.teamKeys.push(value());
+      else if (arg === '--json') options.json = true;
+      else if (arg === '--grace') options.grace = Number(value());
+      else if (arg === '-h' || arg === '--help') return USAGE;
+      else if (arg.startsWith('--')) return `assay verify: unknown option ${arg}\n\n${USAGE}`;
+      else options.inputs.push(arg);
+    } catch (error) {
+      return `assay verify: ${(error as Error).message}\n`;
+    }
+  }
+  if (options.inputs.length === 0) return `assay verify: name at least one result file or folder\n\n${USAGE}`;
+  if (!Number.isFinite(options.grace) || options.grace < 0) return 'assay verify: --grace takes minutes (0 or more)\n';
+  return options;
+}
+
+async function expand(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => /\.(json|jwe)$/i.test(n)).sort();
+      files.push(...names.map((n) => path.join(input, n)));
+    } else files.push(input);
+  }
+  return files;
+}
+
+async function passphrase(file: string): Promise<string> {
+  const fromEnv = process.env.ASSAY_TEAM_KEY_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new Error(`${file} is a backup: set ASSAY_TEAM_KEY_PASSPHRASE to open it`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(`Passphrase for ${file}: `);
+  } finally {
+    rl.close();
+  }
+}
+
+/** `assay verify`: returns the exit status. */
+export async function verifyCommand(args: string[]): Promise<number> {
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    (options === USAGE ? process.stdout : process.stderr).write(options);
+    return options === USAGE ? 0 : 2;
+  }
+  const bundles: KnownBundle[] = [];
+  const teamKeys: TeamPublicKey[] = [];
+  const decryptionKeys: DecryptionKey[] = [];
+  try {
+    for (const file of options.bundles) {
+      const document = parseUntrustedJson(await readFile(file, 'utf8'));
+      bundles.push({ bundle: validateBundle(document), hash: await bundleHash(document) });
+    }
+    for (const file of options.teamKeys) {
+      const document = parseUntrustedJson(await readFile(file, 'utf8'));
+      const format = (document as { format?: unknown }).format;
+      if (format === 'assay.team-key-backup/1') {
+        const keys = await restoreTeamKey(validateTeamKeyBackup(document), await passphrase(file));
+        teamKeys.push(keys.file.signing);
+        decryptionKeys.push({ kid: keys.file.encryption.kid, privateKey: keys.encryption });
+      } else teamKeys.push(validateTeamKeyFile(document).signing);
+    }
+  } catch (error) {
+    process.stderr.write(`assay verify: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const files = await expand(options.inputs);
+  const reports: VerificationReport[] = [];
+  const unreadable = (file: string, message: string): VerificationReport => ({
+    file,
+    fileSha256: '',
+    verdict: 'fail',
+    checks: [{ id: 'format', status: 'fail', message: `Cannot read the file: ${message}` }],
+    result: null,
+    attemptKeyId: null,
+    invite: null,
+    encrypted: false,
+  });
+  const context = { bundles, teamKeys, decryptionKeys, graceMinutes: options.grace, crypto: nodeCryptoProvider };
+  const slots: VerificationReport[] = new Array(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
+      while (next < files.length) {
+        const index = next++;
+        const file = files[index] as string;
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(file);
+        } catch (error) {
+          slots[index] = unreadable(file, (error as Error).message);
+          continue;
+        }
+        const report = await verifyResult(bytes, context);
+        report.file = file;
+        slots[index] = report;
+      }
+    }),
+  );
+  reports.push(...slots);
+  checkBatch(reports);
+
+  if (options.json) {
+    const out = reports.map((r) => ({
+      file: r.file,
+      fileSha256: r.fileSha256,
+      verdict: r.verdict,
+      encrypted: r.encrypted,
+      candidate: r.result?.candidate ?? null,
+      bundle: r.result?.bundle ?? null,
+      status: r.result?.status ?? null,
+      attemptId: r.result?.attemptId ?? null,
+      attemptKeyId: r.attemptKeyId,
+      inviteJti: r.invite?.jti ?? null,
+      checks: r.checks,
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const r of reports) {
+      const who = r.result ? `${r.result.candidate.name} <${r.result.candidate.email}>` : '';
+      const mark =
+        r.verdict === 'ok'
+          ? paint.green('✓ ok  ')
+          : r.verdict === 'warn'
+            ? paint.yellow('! warn')
+            : paint.red('✗ fail');
+      process.stdout.write(`${mark}  ${r.file}${who ? `  ${who}` : ''}\n`);
+      for (const c of r.checks.filter((c) => c.status === 'fail' || c.status === 'warn'))
+        process.stdout.write(
+          `        ${c.status === 'fail' ? paint.red('fail') : paint.yellow('warn')} ${CHECK_LABELS[c.id]}: ${c.message}\n`,
+        );
+    }
+    const count = (v: string) => reports.filter((r) => r.verdict === v).length;
+    process.stdout.write(
+      `\n${reports.length} file${reports.length === 1 ? '' : 's'}: ${count('ok')} ok, ${count('warn')} with warnings, ${count('fail')} failed\n`,
+    );
+    if (bundles.length === 0)
+      process.stdout.write(paint.dim('(no --bundle given: results were not checked against an exercise)\n'));
+  }
+  return reports.some((r) => r.verdict === 'fail') ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+/**
+ * Base64url without padding (RFC 4648 §5), as JWS uses it (RFC 7515 §2). A table
+ * loop, because a 50 KB result is encoded on every signature check and the
+ * `btoa`-based encoders are several times slower; the native
+ * `Uint8Array.prototype.toBase64` is used where the engine has it.
+ */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+type WithToBase64 = Uint8Array & { toBase64?: (options: { alphabet: string; omitPadding: boolean }) => string };
+
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const latin1 = new TextDecoder('latin1');
+
+export function base64urlEncode(bytes: Uint8Array): string {
+  const native = (bytes as WithToBase64).toBase64;
+  if (typeof native === 'function') return native.call(bytes, { alphabet: 'base64url', omitPadding: true });
+  // Write the ASCII codes into one buffer and decode it once: no string building.
+  const n = bytes.length;
+  const out = new Uint8Array(Math.ceil((n * 4) / 3));
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out[o++] = CODES[v >> 18] as number;
+    out[o++] = CODES[(v >> 12) & 63] as number;
+    out[o++] = CODES[(v >> 6) & 63] as number;
+    out[o++] = CODES[v & 63] as number;
+  }
+  if (i < n) {
+    const v = ((bytes[i] as number) << 16) | (i + 1 < n ? (bytes[i + 1] as number) << 8 : 0);
+    out[o++] = CODES[v >> 18] as number;
+    out[o++] = CODES[(v >> 12) & 63] as number;
+    if (i + 1 < n) out[o++] = CODES[(v >> 6) & 63] as number;
+  }
+  return latin1.decode(out.subarray(0, o));
+}
+
+export function base64urlDecode(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new TypeError('not base64url');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
