@@ -1,5 +1,6 @@
 import { validateCommand } from './validate.ts';
 import { verifyCommand } from './verify.ts';
+import { scoreCommand } from './score.ts';
 
 const USAGE = `Usage: assay <command> [options]
 
@@ -8,6 +9,8 @@ Commands:
                      A key is also checked against its bundle when the bundle is among the files.
   verify RESULTS...  Check result files: signature, exercise, event log, invite, time taken.
                      assay verify --help for the options.
+  score --key KEY --bundle BUNDLE RESULTS...
+                     Score results against an answer key; table, --csv or --json. assay score --help.
 
 Options:
   -h, --help         Show this help.
@@ -21,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
       return validateCommand(rest);
     case 'verify':
       return verifyCommand(rest);
+    case 'score':
+      return scoreCommand(rest);
     case undefined:
     case '-h':
     case '--help':

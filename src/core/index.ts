@@ -92,3 +92,29 @@ export type {
 } from './verify/verify-result.ts';
 export { webCryptoProvider } from './crypto/provider.ts';
 export type { CryptoProvider } from './crypto/provider.ts';
+export { scoreResult, scoreRanking, scoreConsistency } from './score/score-result.ts';
+export type {
+  CandidateScore,
+  TaskScore,
+  OutputScore,
+  IssueScore,
+  RankingScore,
+  ErrorScore,
+  ConsistencyScore,
+  CompositePart,
+  ReviewLookup,
+  CritiqueGrades,
+} from './score/score-result.ts';
+export { candidateRow, CSV_COLUMNS, formatCell } from './score/candidate-row.ts';
+export type { CandidateRow } from './score/candidate-row.ts';
+export { REVIEWS_FORMAT, ReviewsSchema, DEFAULT_RUBRIC, GRADE_MIN, GRADE_MAX } from './review/schema.ts';
+export type { Reviews, Grade, RubricCriterion } from './review/schema.ts';
+export { reviewAgreement, gradeLookup } from './review/agreement.ts';
+export type { ReviewAgreement, Disagreement } from './review/agreement.ts';
+export { validateReviews } from './review/validate-reviews.ts';
+export { WORKSPACE_FORMAT, WorkspaceBackupSchema, validateWorkspaceBackup } from './workspace/backup.ts';
+export type { WorkspaceBackup } from './workspace/backup.ts';
+export { kendallTauB, spearmanRho, cohenKappa, fleissKappa, krippendorffAlpha } from './stats/index.ts';
+export type { KrippendorffLevel } from './stats/index.ts';
+export { EMBEDDED_ID, jsonForScript, makeTakeHomeHtml } from './takehome/take-home.ts';
+export type { Embedded } from './takehome/take-home.ts';

@@ -6,9 +6,12 @@
  */
 export type Route =
   | { name: 'home' }
-  | { name: 'take'; src: string | null; bundle: string | null; invite: string | null }
+  | { name: 'take'; src: string | null; bundle: string | null; invite: string | null; embedded: boolean }
   | { name: 'team' }
+  | { name: 'workspace'; view: WorkspaceView; id: string | null; ids: string[]; task: string | null }
   | { name: 'not-found'; path: string };
+
+export type WorkspaceView = 'table' | 'candidate' | 'compare' | 'review' | 'report';
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -19,9 +22,19 @@ export function parseHash(hash: string): Route {
     const src = params.get('src');
     const bundle = params.get('bundle');
     const invite = params.get('invite');
-    if (src || bundle) return { name: 'take', src: src || null, bundle: bundle || null, invite: invite || null };
+    const embedded = params.has('embedded');
+    if (src || bundle || embedded)
+      return { name: 'take', src: src || null, bundle: bundle || null, invite: invite || null, embedded };
   }
   if (path === '/team') return { name: 'team' };
+  const workspace = /^\/workspace(?:\/(candidate|compare|review|report))?(?:\/([^/]+))?\/?$/.exec(path);
+  if (workspace) {
+    const view = (workspace[1] ?? 'table') as WorkspaceView;
+    const id = workspace[2] ? decodeURIComponent(workspace[2]) : null;
+    if ((view === 'candidate' || view === 'report') && !id) return { name: 'not-found', path: raw };
+    const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
+    return { name: 'workspace', view, id, ids, task: params.get('task') };
+  }
   return { name: 'not-found', path: raw };
 }
 
@@ -53,3 +66,13 @@ export class Router {
     this.#onChange(route);
   }
 }
+
+/** Links inside the workspace. */
+export const workspaceHref = {
+  table: () => '#/workspace',
+  candidate: (attemptId: string) => `#/workspace/candidate/${encodeURIComponent(attemptId)}`,
+  report: (attemptId: string) => `#/workspace/report/${encodeURIComponent(attemptId)}`,
+  compare: (ids: readonly string[], task?: string) =>
+    `#/workspace/compare?${new URLSearchParams({ ids: ids.join(','), ...(task ? { task } : {}) }).toString()}`,
+  review: () => '#/workspace/review',
+};

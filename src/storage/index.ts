@@ -9,3 +9,13 @@ export { KeyNotStorableError } from './team-key-repository.ts';
 export type { TeamKeyList } from './team-key-repository.ts';
 export { DEFAULT_TEAM_DB } from './team-db.ts';
 export type { StoredTeamKey } from './team-db.ts';
+export { openWorkspaceStore, createMemoryWorkspaceStore } from './workspace-store.ts';
+export type { WorkspaceStore, OpenedWorkspaceStore, WorkspaceSnapshot } from './workspace-store.ts';
+export { DEFAULT_WORKSPACE_DB } from './workspace-db.ts';
+export type {
+  StoredResult,
+  StoredResultReport,
+  StoredAnswerKey,
+  StoredWorkspaceBundle,
+  StoredReviews,
+} from './workspace-db.ts';

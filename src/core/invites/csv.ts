@@ -8,10 +8,12 @@
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/** A plain number (a negative score, say) cannot be a formula and stays a number. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
 /** One cell, neutralised and quoted as needed. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

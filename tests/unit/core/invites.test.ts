@@ -177,3 +177,14 @@ describe('invite duration', () => {
     expect(inviteDuration(MAX_INVITE_MINUTES)).toBe(1440);
   });
 });
+
+describe('csvCell and numbers', () => {
+  it('leaves plain numbers as numbers, negative ones included, and neutralises formulas', async () => {
+    const { csvCell } = await import('../../../src/core/index.ts');
+    expect(csvCell('-0.250')).toBe('-0.250');
+    expect(csvCell('+3')).toBe('+3');
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('=SUM(A1:A2)')).toBe("'=SUM(A1:A2)");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+  });
+});

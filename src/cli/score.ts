@@ -1,0 +1,152 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  bundleHash,
+  candidateRow,
+  CSV_COLUMNS,
+  formatCell,
+  gradeLookup,
+  parseUntrustedJson,
+  scoreResult,
+  validateBundle,
+  validateKeyForBundle,
+  validateReviews,
+  verifyResult,
+  writeCsv,
+  type CandidateRow,
+  type Reviews,
+} from '../core/index.ts';
+import { nodeCryptoProvider } from './node-crypto.ts';
+
+const USAGE = `Usage: assay score --key KEY --bundle BUNDLE [--reviews FILE]... [--csv OUT.csv] [--json] RESULT_OR_FOLDER...
+
+Scores result files against an answer key: ranking agreement (Kendall tau-b with the gold
+tiers, pairwise accuracy), error identification (recall of known issues, false alarms),
+consistency on repeated tasks, time, reviewer grades when --reviews are given, and the weighted
+composite with its parts. Prints a table (the same numbers as the app), or CSV or JSON.
+Each file is also verified; its integrity verdict is a column.
+`;
+
+export async function scoreCommand(args: string[]): Promise<number> {
+  let keyFile: string | undefined;
+  let bundleFile: string | undefined;
+  let csvOut: string | undefined;
+  let json = false;
+  const reviewFiles: string[] = [];
+  const inputs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    try {
+      if (arg === '--key') keyFile = value();
+      else if (arg === '--bundle') bundleFile = value();
+      else if (arg === '--csv') csvOut = value();
+      else if (arg === '--reviews') reviewFiles.push(value());
+      else if (arg === '--json') json = true;
+      else if (arg === '-h' || arg === '--help') {
+        process.stdout.write(USAGE);
+        return 0;
+      } else if (arg.startsWith('--')) {
+        process.stderr.write(`assay score: unknown option ${arg}\n\n${USAGE}`);
+        return 2;
+      } else inputs.push(arg);
+    } catch (error) {
+      process.stderr.write(`assay score: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (!keyFile || !bundleFile || inputs.length === 0) {
+    process.stderr.write(`assay score: --key, --bundle and at least one result are needed\n\n${USAGE}`);
+    return 2;
+  }
+  let rows: CandidateRow[];
+  try {
+    const bundleDoc = parseUntrustedJson(await readFile(bundleFile, 'utf8'));
+    const bundle = validateBundle(bundleDoc);
+    const hash = await bundleHash(bundleDoc);
+    const key = validateKeyForBundle(parseUntrustedJson(await readFile(keyFile, 'utf8')), bundle, hash);
+    const reviews: Reviews[] = [];
+    for (const file of reviewFiles) reviews.push(validateReviews(parseUntrustedJson(await readFile(file, 'utf8'))));
+    const lookup = gradeLookup(reviews);
+    rows = [];
+    for (const file of await expand(inputs)) {
+      const report = await verifyResult(await readFile(file), {
+        bundles: [{ bundle, hash }],
+        crypto: nodeCryptoProvider,
+      });
+      if (!report.result) {
+        process.stderr.write(`assay score: ${file}: ${report.checks.find((c) => c.status === 'fail')?.message}\n`);
+        continue;
+      }
+      if (report.result.bundle.sha256 !== hash) {
+        process.stderr.write(`assay score: ${file}: answers another bundle; skipped\n`);
+        continue;
+      }
+      rows.push(candidateRow(report.result, report, scoreResult(report.result, bundle, key, lookup)));
+    }
+  } catch (error) {
+    process.stderr.write(`assay score: ${(error as Error).message}\n`);
+    return 2;
+  }
+  rows.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1));
+  const csv = writeCsv([
+    CSV_COLUMNS.map((c) => c.header),
+    ...rows.map((r) => CSV_COLUMNS.map((c) => formatCell(r, c))),
+  ]);
+  if (csvOut) await writeFile(csvOut, csv);
+  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else if (!csvOut) process.stdout.write(table(rows));
+  else process.stdout.write(`wrote ${rows.length} rows to ${csvOut}\n`);
+  return 0;
+}
+
+async function expand(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory())
+      files.push(
+        ...(await readdir(input))
+          .filter((n) => /\.(json|jwe)$/i.test(n))
+          .sort()
+          .map((n) => path.join(input, n)),
+      );
+    else files.push(input);
+  }
+  return files;
+}
+
+function table(rows: CandidateRow[]): string {
+  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+  const num = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+  const header = [
+    'candidate',
+    'integrity',
+    'minutes',
+    'tau-b',
+    'recall',
+    'false alarms',
+    'consistency',
+    'review',
+    'composite',
+  ];
+  const lines = rows.map((r) => [
+    `${r.name} <${r.email}>`,
+    r.verdict,
+    (r.activeMs / 60_000).toFixed(1),
+    num(r.rankingTauB),
+    pct(r.errorRecall),
+    String(r.falseAlarms),
+    pct(r.consistency),
+    num(r.reviewScore),
+    pct(r.composite),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  return `${[fmt(header), ...lines.map(fmt)].join('\n')}\n`;
+}
