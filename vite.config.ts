@@ -3,56 +3,103 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { exercisesPlugin } from './scripts/vite-plugin-exercises.ts';
+import { cspPlugin } from './scripts/vite-plugin-csp.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './playwright.config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-export default defineConfig({
-  // Relative asset URLs: the build runs from any sub-path of any static host.
-  base: './',
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [svelte(), exercisesPlugin({ dir: 'exercises' })],
+// `vite build --mode single` makes the one-file build for take-home use (see
+// scripts/build-single.ts): everything inlined, no service worker, no lazy chunks.
+export default defineConfig(({ mode }) => ({
+  // Relative asset URLs by default: the build runs from any sub-path of any static
+  // host. ASSAY_BASE sets an absolute base where a host needs one (e.g. /assay/).
+  base: process.env.ASSAY_BASE ?? './',
+  resolve: {
+    // The service worker exists in the hosted build only.
+    alias: {
+      'assay:pwa': new URL(mode === 'single' ? './src/lib/pwa-none.ts' : './src/lib/pwa.ts', import.meta.url).pathname,
+    },
+  },
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.ASSAY_VERSION ?? pkg.version),
+    __SINGLE_FILE__: JSON.stringify(mode === 'single'),
+  },
+  plugins: [
+    svelte(),
+    exercisesPlugin({ dir: 'exercises' }),
+    cspPlugin({ single: mode === 'single' }),
+    ...(mode === 'single'
+      ? [viteSingleFile({ removeViteModuleLoader: true })]
+      : [
+          VitePWA({
+            // A new version never reloads a candidate's page: the app offers it.
+            registerType: 'prompt',
+            injectRegister: false,
+            manifest: false,
+            workbox: {
+              globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest}'],
+              globIgnores: ['**/*.map', 'assay-take-home.html'],
+              // Precache everything; scripts/check-precache.ts fails the build if a file would be left out.
+              maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+              cleanupOutdatedCaches: true,
+              navigateFallback: null,
+            },
+          }),
+        ]),
+  ],
   build: {
     target: 'es2022',
-    sourcemap: true,
-    rolldownOptions: {
-      output: {
-        // Two lazy chunks beside the entry: the exercise screens (fetched when the
-        // candidate starts) and the start page (a candidate following a link never
-        // needs it). Everything else, libraries included, stays in the entry chunk:
-        // many small chunks compress worse than one.
-        codeSplitting: {
-          includeDependenciesRecursively: false,
-          groups: [
-            {
-              // jose and SHA-256: for the exercise (signing) and the team page, not the start screen.
-              name: 'crypto',
-              priority: 4,
-              test: /node_modules[\\/](jose|@noble)[\\/]|src[\\/](core[\\/](crypto[\\/]|attempt[\\/]event-chain)|state[\\/]attempt-crypto)/,
+    sourcemap: mode !== 'single',
+    outDir: mode === 'single' ? 'dist-single' : 'dist',
+    rolldownOptions:
+      mode === 'single'
+        ? { output: { codeSplitting: false } }
+        : {
+            output: {
+              // Two lazy chunks beside the entry: the exercise screens (fetched when the
+              // candidate starts) and the start page (a candidate following a link never
+              // needs it). Everything else, libraries included, stays in the entry chunk:
+              // many small chunks compress worse than one.
+              codeSplitting: {
+                includeDependenciesRecursively: false,
+                groups: [
+                  {
+                    // jose and SHA-256: for the exercise (signing) and the team page, not the start screen.
+                    name: 'crypto',
+                    priority: 4,
+                    test: /node_modules[\\/](jose|@noble)[\\/]|src[\\/](core[\\/](crypto[\\/]|attempt[\\/]event-chain)|state[\\/]attempt-crypto)/,
+                  },
+                  {
+                    name: 'exercise',
+                    priority: 3,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/]build-result))/,
+                  },
+                  {
+                    name: 'start-page',
+                    priority: 2,
+                    test: /src[\\/]ui[\\/](pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
+                  },
+                  {
+                    name: 'team',
+                    priority: 2,
+                    test: /src[\\/](ui[\\/](pages[\\/]TeamPage|team[\\/])|state[\\/](team|invite-form)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file))/,
+                  },
+                  {
+                    // The hiring team's workspace: never loaded by a candidate.
+                    name: 'workspace',
+                    priority: 2,
+                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace)[\\/])/,
+                  },
+                  // Only when the browser refuses IndexedDB.
+                  { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
+                  { name: 'app', priority: 1, test: /./ },
+                ],
+              },
             },
-            {
-              name: 'exercise',
-              priority: 3,
-              test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/]build-result))/,
-            },
-            {
-              name: 'start-page',
-              priority: 2,
-              test: /src[\\/]ui[\\/](pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
-            },
-            {
-              name: 'team',
-              priority: 2,
-              test: /src[\\/](ui[\\/](pages[\\/]TeamPage|team[\\/])|state[\\/](team|invite-form)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file))/,
-            },
-            // Only when the browser refuses IndexedDB.
-            { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
-            { name: 'app', priority: 1, test: /./ },
-          ],
-        },
-      },
-    },
+          },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
@@ -96,4 +143,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

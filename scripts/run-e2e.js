@@ -20,5 +20,5 @@ const run = (cmd, args) => {
 const args = process.argv.slice(2);
 // The crypto suites again, in Chromium (the same files run in Node by test:unit).
 if (args.length === 0) run('npx', ['vitest', 'run', '--project', 'shared-chromium']);
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npm', ['run', 'build', '--silent']);
 run('npx', ['playwright', 'test', ...args]);

@@ -4,7 +4,7 @@
  * of opening storage happens) and handed to components through context.
  */
 import { getContext, setContext } from 'svelte';
-import { AssayError, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
+import { AssayError, type AttemptRecord, type Embedded, type LoadedBundle } from '../core/index.ts';
 import { loadBundleFromFile } from '../lib/load-bundle.ts';
 import type { CandidateStore, StorageError } from '../storage/index.ts';
 import { Announcer } from './announcer.svelte.ts';
@@ -25,6 +25,12 @@ export interface AppOptions {
   store: CandidateStore;
   storageProblem: StorageError | null;
   appVersion: string;
+  /** The exercise carried by a take-home copy. */
+  embedded?: Embedded | null;
+  /** Why the embedded exercise could not be read. */
+  embeddedProblem?: unknown;
+  /** Whether the browser agreed to keep this site's storage. */
+  persisted?: boolean;
   /** Where the list of sample exercises is published (built by the exercises plugin). */
   samplesUrl?: string;
 }
@@ -44,6 +50,13 @@ export class AppState {
   loadError = $state.raw<unknown>(null);
   loadingFile = $state<string | null>(null);
   take = $state.raw<TakeController | null>(null);
+  /** A new version is ready; applying it reloads (after saving). */
+  update = $state.raw<(() => Promise<void>) | null>(null);
+  readonly embedded: Embedded | null;
+  readonly embeddedProblem: unknown;
+  /** Running from a file on disk (a take-home copy or the single-file build). */
+  readonly fromDisk: boolean;
+  readonly persisted: boolean;
 
   #samplesUrl: string;
   /** Which exercise link the controller was made for; null before the first route. */
@@ -52,6 +65,10 @@ export class AppState {
   constructor(options: AppOptions) {
     this.store = options.store;
     this.storageProblem = options.storageProblem;
+    this.embedded = options.embedded ?? null;
+    this.embeddedProblem = options.embeddedProblem ?? null;
+    this.fromDisk = typeof location !== 'undefined' && location.protocol === 'file:';
+    this.persisted = options.persisted ?? false;
     this.appVersion = options.appVersion;
     this.#samplesUrl = options.samplesUrl ?? 'exercises/index.json';
     this.router = new Router(() => this.#routeChanged());
@@ -100,6 +117,20 @@ export class AppState {
     }
   }
 
+  /** The service worker has a new version; the app offers it (never reloads by itself). */
+  offerUpdate(apply: () => Promise<void>): void {
+    this.update = apply;
+  }
+
+  /** Saves what is on screen, then loads the new version. */
+  async applyUpdate(): Promise<void> {
+    const apply = this.update;
+    if (!apply) return;
+    await this.take?.saver?.flush();
+    this.take?.saver?.flushNow();
+    await apply();
+  }
+
   async deleteAttempt(attemptId: string): Promise<void> {
     await this.store.deleteAttempt(attemptId);
     await this.refreshHome();
@@ -107,15 +138,25 @@ export class AppState {
 
   #routeChanged(): void {
     const route = this.router.route;
-    const key = route.name === 'take' ? `${route.src ?? ''}|${route.bundle ?? ''}|${route.invite ?? ''}` : '';
+    const key =
+      route.name === 'take' ? `${route.src ?? ''}|${route.bundle ?? ''}|${route.invite ?? ''}|${route.embedded}` : '';
     if (key === this.#takeKey) return;
     this.#takeKey = key;
     this.take?.dispose();
     this.take = null;
     if (route.name === 'take') {
-      const take = new TakeController(this.store, { appVersion: this.appVersion, announcer: this.announcer });
+      const take = new TakeController(this.store, {
+        appVersion: this.appVersion,
+        announcer: this.announcer,
+        embedded: this.embedded,
+      });
       this.take = take;
-      void take.open({ src: route.src, bundle: route.bundle, invite: route.invite });
+      void take.open({
+        src: route.src,
+        bundle: route.bundle,
+        invite: route.embedded ? (this.embedded?.invite ?? route.invite) : route.invite,
+        embedded: route.embedded,
+      });
     } else {
       void this.refreshHome();
     }

@@ -15,8 +15,10 @@ import {
   type AttemptKey,
   type AttemptRecord,
   type Candidate,
+  type Embedded,
   type InviteClaims,
   type LoadedBundle,
+  loadBundleText,
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
@@ -53,6 +55,8 @@ export interface Invite {
 export interface TakeOptions {
   appVersion: string;
   announcer: Announcer;
+  /** The exercise a take-home copy carries. */
+  embedded?: Embedded | null;
   /** Measures each autosave commit (benchmark). */
   onCommit?: (ms: number) => void;
 }
@@ -113,7 +117,12 @@ export class TakeController {
    * With an invite, the bundle must be the one the invite names, and a new attempt
    * can start only inside the invite's validity window.
    */
-  async open(params: { src: string | null; bundle: string | null; invite?: string | null }): Promise<void> {
+  async open(params: {
+    src: string | null;
+    bundle: string | null;
+    invite?: string | null;
+    embedded?: boolean;
+  }): Promise<void> {
     try {
       const invite = params.invite ? { token: params.invite, claims: readInvite(params.invite) } : null;
       this.invite = invite;
@@ -338,7 +347,18 @@ export class TakeController {
     this.#lock?.release();
   }
 
-  async #findBundle(params: { src: string | null; bundle: string | null }): Promise<LoadedBundle> {
+  async #findBundle(params: { src: string | null; bundle: string | null; embedded?: boolean }): Promise<LoadedBundle> {
+    if (params.embedded) {
+      const embedded = this.#options.embedded;
+      if (!embedded)
+        throw new AssayError(
+          'FETCH_FAILED',
+          'This link is for a take-home copy, but no exercise is embedded in this page.',
+        );
+      const loaded = await loadBundleText(JSON.stringify(embedded.bundle));
+      await this.#store.putBundle(loaded).catch(() => {});
+      return loaded;
+    }
     if (params.bundle) {
       const stored = await this.#store.getBundle(params.bundle);
       if (stored) return stored;
