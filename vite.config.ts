@@ -75,7 +75,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'exercise',
                     priority: 3,
-                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/]build-result))/,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result)))/,
                   },
                   {
                     name: 'start-page',
@@ -85,13 +85,19 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'team',
                     priority: 2,
-                    test: /src[\\/](ui[\\/](pages[\\/]TeamPage|team[\\/])|state[\\/](team|invite-form)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file))/,
+                    test: /src[\\/](ui[\\/](pages[\\/](TeamPage|TakeHomePage)|team[\\/])|state[\\/](team|invite-form|take-home|bundle-choice)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file|take-home-template))/,
                   },
                   {
                     // The hiring team's workspace: never loaded by a candidate.
                     name: 'workspace',
                     priority: 2,
-                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace)[\\/])/,
+                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key)[\\/]|lib[\\/]dropped-files)/,
+                  },
+                  {
+                    // The service worker's helper, registered after the first screen is up.
+                    name: 'pwa',
+                    priority: 2,
+                    test: /node_modules[\\/]workbox-window[\\/]|virtual:pwa-register|src[\\/]lib[\\/]pwa\.ts/,
                   },
                   // Only when the browser refuses IndexedDB.
                   { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },

@@ -15,6 +15,16 @@ import { CSP_PLACEHOLDER } from './vite-plugin-csp.ts';
 execFileSync('npx', ['vite', 'build', '--mode', 'single', '--logLevel', 'warn'], { stdio: 'inherit' });
 const file = 'dist-single/index.html';
 let html = readFileSync(file, 'utf8');
+// Vite puts the (now inlined) entry script in <head>. Its code contains markup such
+// as "<head></head>" (DOMPurify), so text searches for "</head>" or "</body>" would
+// land inside the script: a take-home copy made by inserting its bundle before the
+// first "</head>" (makeTakeHomeHtml) came out broken. Moved to the end of <body> (a
+// module script runs after parsing either way), everything before it is plain HTML.
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>\n?/g)].map((m) => m[0]);
+for (const script of inlineScripts) html = html.replace(script, '');
+const bodyEnd = html.lastIndexOf('</body>');
+if (bodyEnd < 0) throw new Error('build-single: no </body>');
+html = `${html.slice(0, bodyEnd)}${inlineScripts.map((s) => `  ${s.trimEnd()}\n`).join('')}  ${html.slice(bodyEnd)}`;
 const hashes: string[] = [];
 for (const match of html.matchAll(
   /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g,
@@ -28,6 +38,9 @@ for (const match of html.matchAll(
 if (hashes.length === 0) throw new Error('build-single: no inline script found');
 if (!html.includes(CSP_PLACEHOLDER)) throw new Error('build-single: the CSP placeholder is missing');
 html = html.replace(CSP_PLACEHOLDER, cspMeta(hashes));
+// What makeTakeHomeHtml relies on: the body ends after the last inline script.
+if (html.indexOf('</body>', html.lastIndexOf('</script>')) < 0)
+  throw new Error('build-single: no </body> after the last inline script');
 writeFileSync('dist-single/assay.html', html);
 const size = Buffer.byteLength(html);
 console.log(

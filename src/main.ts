@@ -1,8 +1,7 @@
 import { mount } from 'svelte';
-import { startServiceWorker } from 'assay:pwa';
 import './ui/theme.css';
 import App from './ui/App.svelte';
-import { bundleHash, type Embedded } from './core/index.ts';
+import { canonicalSha256, type Embedded } from './core/index.ts';
 import { readEmbedded } from './lib/embedded.ts';
 import { AppState } from './state/app.svelte.ts';
 import { openCandidateStore, requestPersistentStorage } from './storage/index.ts';
@@ -16,7 +15,9 @@ try {
 } catch (error) {
   embeddedProblem = error;
 }
-const dbName = embedded ? `assay-takehome-${(await bundleHash(embedded.bundle)).slice(0, 16)}` : undefined;
+// The name comes from the bundle and the invite together: two copies of one exercise
+// made for two people do not share attempts either.
+const dbName = embedded ? `assay-takehome-${(await canonicalSha256(embedded)).slice(0, 16)}` : undefined;
 if (embedded && !location.hash.startsWith('#/take')) history.replaceState(null, '', '#/take?embedded=1');
 
 // Storage is opened before anything renders, so no screen can ever show (or save)
@@ -32,7 +33,12 @@ const state = new AppState({
   embeddedProblem,
   persisted,
 });
-startServiceWorker((apply) => state.offerUpdate(apply));
+// The service worker (offline use, updates) is set up once the first screen is up:
+// it is not needed to show it.
+const startWorker = () =>
+  void import('assay:pwa').then(({ startServiceWorker }) => startServiceWorker((apply) => state.offerUpdate(apply)));
+if (document.readyState === 'complete') setTimeout(startWorker, 0);
+else addEventListener('load', () => setTimeout(startWorker, 0), { once: true });
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target, props: { state } });

@@ -12,8 +12,8 @@ import {
   type CandidateList,
   type LoadedBundle,
 } from '../core/index.ts';
-import { loadBundleFromFile, loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { readTextFile } from '../lib/read-file.ts';
+import { BundleChoice } from './bundle-choice.svelte.ts';
 import type { MintRequest } from './team.svelte.ts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -25,14 +25,7 @@ export interface InviteFormDefaults {
   now?: Date;
 }
 
-export class InviteForm {
-  bundle = $state.raw<LoadedBundle | null>(null);
-  /** Where the bundle on screen came from: a file name or an address. */
-  bundleOrigin = $state('');
-  bundleLoading = $state(false);
-  bundleError = $state.raw<unknown>(null);
-
-  bundleUrl = $state('');
+export class InviteForm extends BundleChoice {
   src = $state('');
   appUrl = $state('');
   validFrom = $state('');
@@ -48,39 +41,17 @@ export class InviteForm {
   readonly problems: string[] = $derived(this.#problems());
 
   constructor(defaults: InviteFormDefaults) {
+    super();
     const now = defaults.now ?? new Date();
     this.appUrl = defaults.appUrl.split('#')[0] ?? '';
     this.validFrom = toLocalInput(now);
     this.validUntil = toLocalInput(new Date(now.getTime() + WEEK_MS));
   }
 
-  async loadBundleFile(file: File): Promise<void> {
-    await this.#loadBundle(file.name, () => loadBundleFromFile(file), null);
-  }
-
-  /** Loads the bundle from an address; it becomes the links' `src` unless another was typed. */
-  async loadBundleUrl(url: string): Promise<void> {
-    const address = url.trim();
-    if (!address) return;
-    await this.#loadBundle(address, () => loadBundleFromUrl(address), address);
-  }
-
-  async #loadBundle(origin: string, load: () => Promise<LoadedBundle>, address: string | null): Promise<void> {
-    this.bundleLoading = true;
-    this.bundleError = null;
-    try {
-      const loaded = await load();
-      const previousAddress = this.bundleOrigin;
-      this.bundle = loaded;
-      this.bundleOrigin = origin;
-      this.minutes = loaded.bundle.timeLimitMinutes;
-      if (address && (this.src.trim() === '' || this.src === previousAddress)) this.src = address;
-    } catch (error) {
-      this.bundle = null;
-      this.bundleError = error;
-    } finally {
-      this.bundleLoading = false;
-    }
+  /** A newly loaded bundle sets the time allowed, and becomes the links' `src` when it came from an address (unless another was typed). */
+  protected override bundleLoaded(loaded: LoadedBundle, address: string | null, previousOrigin: string): void {
+    this.minutes = loaded.bundle.timeLimitMinutes;
+    if (address && (this.src.trim() === '' || this.src === previousOrigin)) this.src = address;
   }
 
   /** Puts a picked CSV or text file's content in the list box, where it can be checked and edited. */

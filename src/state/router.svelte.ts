@@ -2,12 +2,14 @@
  * Hash routing: the app works from any static host or from a file on disk with no
  * server rewrite rules. Routes: `#/` (start page), `#/take?src=URL` or
  * `#/take?bundle=HASH`, optionally with `&invite=TOKEN` (an exercise), and
- * `#/team` (the hiring team's key and invites).
+ * `#/team` (the hiring team's key and invites), `#/take-home` (take-home copies)
+ * and `#/workspace…` (results, scores, reviews).
  */
 export type Route =
   | { name: 'home' }
   | { name: 'take'; src: string | null; bundle: string | null; invite: string | null; embedded: boolean }
   | { name: 'team' }
+  | { name: 'take-home' }
   | { name: 'workspace'; view: WorkspaceView; id: string | null; ids: string[]; task: string | null }
   | { name: 'not-found'; path: string };
 
@@ -27,6 +29,7 @@ export function parseHash(hash: string): Route {
       return { name: 'take', src: src || null, bundle: bundle || null, invite: invite || null, embedded };
   }
   if (path === '/team') return { name: 'team' };
+  if (path === '/take-home') return { name: 'take-home' };
   const workspace = /^\/workspace(?:\/(candidate|compare|review|report))?(?:\/([^/]+))?\/?$/.exec(path);
   if (workspace) {
     const view = (workspace[1] ?? 'table') as WorkspaceView;

@@ -84,6 +84,8 @@ export class TeamState {
   invites = $state.raw<MintedInvite[]>([]);
   /** The bundle the last invites were minted for (names the CSV). */
   invitesBundleId = $state<string | null>(null);
+  /** That bundle, for take-home copies of the invites. */
+  invitesBundle = $state.raw<LoadedBundle | null>(null);
   /** Set right after a key is made or restored, for the page to say so. */
   justAdded = $state<'created' | 'restored' | null>(null);
 
@@ -256,6 +258,7 @@ export class TeamState {
       }
       this.invites = minted;
       this.invitesBundleId = request.bundle.bundle.id;
+      this.invitesBundle = request.bundle;
       return true;
     } catch (error) {
       this.mintError = error;
