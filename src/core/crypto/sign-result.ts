@@ -1,5 +1,5 @@
 import { CompactSign, type JWK } from 'jose';
-import { base64urlDecode, base64urlEncode } from './base64url.ts';
+import { base64urlDecode, jwsSigningInput } from './base64url.ts';
 import { webCryptoProvider, type CryptoProvider } from './provider.ts';
 import { AssayError } from '../errors.ts';
 import { canonicalBytes } from '../json/canonical-json.ts';
@@ -80,7 +80,7 @@ export async function verifyResultSignature(
     return { ok: false, kid: null, message: 'The signature does not use an ES256 public key in its header.' };
   const kid = await thumbprint(jwk);
   if (header.kid !== kid) return { ok: false, kid, message: 'The key id in the signature does not match its key.' };
-  const input = new TextEncoder().encode(`${parts[0]}.${base64urlEncode(signedPayload(result))}`);
+  const input = jwsSigningInput(parts[0], signedPayload(result));
   const valid = await provider.verifyEs256({ x: jwk.x, y: jwk.y }, input, rawSignature);
   if (!valid)
     return {

@@ -18,7 +18,14 @@ import { formatJsonPath } from './path.ts';
  */
 export function canonicalJson(value: unknown): string {
   try {
-    return serialise(value);
+    try {
+      // Fast path: the engine's JSON.stringify writes exactly JCS once every object's
+      // keys are in JCS order, which is checked (and, where needed, made) first.
+      return JSON.stringify(inCanonicalOrder(value));
+    } catch (error) {
+      if (!(error instanceof IndexLikeKey)) throw error;
+      return serialise(value);
+    }
   } catch (error) {
     if (!(error instanceof NotCanonical)) throw error;
   }
@@ -27,13 +34,79 @@ export function canonicalJson(value: unknown): string {
 }
 
 class NotCanonical extends Error {}
+/** Engines list integer-like keys first, in numeric order: JSON.stringify cannot be used. */
+class IndexLikeKey extends Error {}
+
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * `value` itself when every object in it already has its keys in JCS order (as
+ * files written by Assay do), else a copy whose objects do; throws NotCanonical
+ * for what JCS cannot carry and IndexLikeKey where the fast path cannot be used.
+ */
+function inCanonicalOrder(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+      if (!wellFormed(value)) throw new NotCanonical();
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotCanonical();
+      return value;
+    case 'boolean':
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        let copy: unknown[] | null = null;
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i] as unknown;
+          if (item === undefined) throw new NotCanonical();
+          const ordered = inCanonicalOrder(item);
+          if (ordered !== item) copy ??= value.slice(0, i);
+          if (copy) copy.push(ordered);
+        }
+        return copy ?? value;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) throw new NotCanonical();
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      let sorted = true;
+      let changed = false;
+      const ordered: unknown[] = new Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (!wellFormed(key)) throw new NotCanonical();
+        if (INDEX_LIKE.test(key)) throw new IndexLikeKey();
+        if (i > 0 && key < (keys[i - 1] as string)) sorted = false;
+        const item = record[key];
+        ordered[i] = item === undefined ? undefined : inCanonicalOrder(item);
+        if (ordered[i] !== item) changed = true;
+      }
+      if (sorted && !changed) return value;
+      const out = Object.create(null) as Record<string, unknown>;
+      const order = keys.map((_, i) => i);
+      if (!sorted) order.sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : 1));
+      for (const i of order) if (ordered[i] !== undefined) out[keys[i] as string] = ordered[i];
+      return out;
+    }
+    default:
+      throw new NotCanonical();
+  }
+}
 
 const WELL_FORMED = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+type MaybeWellFormed = string & { isWellFormed?: () => boolean };
+/** String.prototype.isWellFormed where the engine has it (Node 20, current browsers): several times faster. */
+const wellFormed: (text: string) => boolean =
+  typeof ('' as MaybeWellFormed).isWellFormed === 'function'
+    ? (text) => (text as MaybeWellFormed & { isWellFormed: () => boolean }).isWellFormed()
+    : (text) => WELL_FORMED.test(text);
 
 function serialise(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      if (!WELL_FORMED.test(value)) throw new NotCanonical();
+      if (!wellFormed(value)) throw new NotCanonical();
       return JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) throw new NotCanonical();
@@ -58,7 +131,7 @@ function serialise(value: unknown): string {
       for (const key of Object.keys(record).sort()) {
         const item = record[key];
         if (item === undefined) continue;
-        if (!WELL_FORMED.test(key)) throw new NotCanonical();
+        if (!wellFormed(key)) throw new NotCanonical();
         out += `${first ? '' : ','}${JSON.stringify(key)}:${serialise(item)}`;
         first = false;
       }
