@@ -7,7 +7,9 @@
  * - p95 autosave commit time over 100 edits.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
@@ -19,6 +21,7 @@ import {
   bundleHash,
   checkBatch,
   createAttemptKey,
+  makeTakeHomeHtml,
   signResult,
   scoreResult,
   validateBundle,
@@ -37,7 +40,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 console.log('Building the app…');
-execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/big.json', JSON.stringify(bigBundle()));
 
@@ -344,6 +347,47 @@ try {
     } finally {
       await pageServer.close();
     }
+  }
+
+  // 7. The single file (take-home use): its size, and the time to the first task
+  // when a take-home copy of a sample is opened from disk (file://, no server).
+  {
+    const template = readFileSync('dist/assay-take-home.html', 'utf8');
+    line('Single-file build (dist/assay-take-home.html): raw', kb(Buffer.byteLength(template)));
+    line('Single-file build: gzip', kb(gzipSync(template, { level: 9 }).length));
+    const copy = makeTakeHomeHtml(template, {
+      bundle: JSON.parse(readFileSync('exercises/code-review.json', 'utf8')) as unknown,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
+    const toIntro: number[] = [];
+    const toTask: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      // A new file each run: a new path is a new origin's storage, as on a candidate's first open.
+      const path = join(dir, `take-home-${run}.html`);
+      writeFileSync(path, copy);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`file://${path}`);
+      await page.getByRole('button', { name: 'Start the exercise' }).waitFor();
+      toIntro.push(await page.evaluate(() => performance.now()));
+      await page.getByLabel('Your name').fill('Bench Candidate');
+      await page.getByLabel('Your email').fill('bench@example.org');
+      await page.getByRole('checkbox', { name: /I have read the instructions/ }).check();
+      const t0 = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: 'Start the exercise' }).click();
+      await page.locator('article.output').first().waitFor();
+      toTask.push((await page.evaluate(() => performance.now())) - t0);
+      await context.close();
+    }
+    line('Take-home copy from file://: open to start screen (median of 5)', `${percentile(toIntro, 50).toFixed(0)} ms`);
+    line('  then Start to the first task on screen (median of 5)', `${percentile(toTask, 50).toFixed(0)} ms`);
+    line(
+      '  open to first task, total (median of 5)',
+      `${percentile(
+        toIntro.map((ms, i) => ms + (toTask[i] ?? 0)),
+        50,
+      ).toFixed(0)} ms (typing the name excluded)`,
+    );
   }
 } finally {
   await browser.close();
