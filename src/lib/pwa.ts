@@ -7,10 +7,23 @@ import { registerSW } from 'virtual:pwa-register';
 
 export function startServiceWorker(onUpdate: (apply: () => Promise<void>) => void): void {
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  // Whether the user of this tab accepted the update.
+  let accepted = false;
   const update = registerSW({
     immediate: true,
     onNeedRefresh() {
-      onUpdate(() => update(true));
+      onUpdate(async () => {
+        accepted = true;
+        await update(true);
+      });
+    },
+    // The new version took control of every open tab of the app. Only the tab whose
+    // user accepted it reloads now (the library's default reloads them all); any
+    // other tab keeps its page, work and all, until its own user accepts, which
+    // then just reloads.
+    onNeedReload() {
+      if (accepted) location.reload();
+      else onUpdate(async () => location.reload());
     },
     onRegisteredSW(_url, registration) {
       if (!registration) return;

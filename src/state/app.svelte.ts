@@ -106,6 +106,12 @@ export class AppState {
       this.attempts = [];
     }
     if (this.samples !== null) return;
+    if (this.fromDisk) {
+      // Nothing is published beside a file on disk, and file:// cannot be fetched anyway.
+      this.samples = [];
+      this.samplesError = 'A copy opened from disk comes with no sample exercises: open a bundle file above.';
+      return;
+    }
     try {
       const response = await fetch(this.#samplesUrl, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -1,7 +1,7 @@
 /**
  * A small static file server for end-to-end tests: serves the built app, and the
  * test fixtures under /__fixtures__/, with the right content types. No caching, so
- * a test that swaps builds sees the new files.
+ * a test that swaps builds (`mount`) sees the new files at once.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -25,17 +25,23 @@ export interface StaticServer {
   close(): Promise<void>;
   /** Requests seen, for tests that check what the page fetched. */
   requests: string[];
+  /** Serves `prefix` from `dir` from now on (e.g. '/' from a newer build, to test updates). */
+  mount(prefix: string, dir: string): void;
 }
 
 export async function startStaticServer(roots: { '/': string } & Record<string, string>): Promise<StaticServer> {
   const requests: string[] = [];
-  const mounts = Object.entries(roots)
-    .map(([prefix, dir]): [string, string] => [prefix, path.resolve(dir)])
-    .sort((a, b) => b[0].length - a[0].length);
+  let mounts: [string, string][] = [];
+  const mount = (prefix: string, dir: string) => {
+    mounts = [...mounts.filter(([p]) => p !== prefix), [prefix, path.resolve(dir)]];
+    mounts.sort((a, b) => b[0].length - a[0].length);
+  };
+  for (const [prefix, dir] of Object.entries(roots)) mount(prefix, dir);
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname);
-    const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p)) ?? ['/', path.resolve(roots['/'])];
+    // '/' is always mounted, so some mount always matches.
+    const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p)) as [string, string];
     let file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -59,6 +65,12 @@ export async function startStaticServer(roots: { '/': string } & Record<string, 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    mount,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections of a browser still open would hold close() up.
+        server.closeAllConnections();
+      }),
   };
 }
