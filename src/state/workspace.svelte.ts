@@ -26,11 +26,13 @@ import {
   WORKSPACE_FORMAT,
   writeCsv,
   type AnswerKey,
+  type Bundle,
   type CandidateRow,
   type CandidateScore,
   type DecryptionKey,
   type LoadedBundle,
   type Result,
+  type ReviewLookup,
   type Reviews,
   type TeamPublicKey,
   type VerificationReport,
@@ -73,6 +75,27 @@ export interface Candidate {
 export type SortKey = keyof CandidateRow;
 
 const YIELD_EVERY_MS = 12;
+/**
+ * When a long import first stores and shows what it has so far; each next time comes
+ * half as late again (1 s, 2.5 s, 4.75 s…): soon enough to see the table fill, and
+ * rarely enough that redrawing a growing table and its charts stays a small part of
+ * the work however many files there are.
+ */
+const PUBLISH_FIRST_MS = 1000;
+const PUBLISH_BACKOFF = 1.5;
+
+/** How often an import updates its progress bar. */
+const PROGRESS_EVERY_MS = 100;
+
+const yieldToUi = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A result's score, valid while its bundle, key and the reviewers' grades are the same objects. */
+interface ScoreEntry {
+  bundle: Bundle;
+  key: AnswerKey;
+  lookup: ReviewLookup;
+  score: CandidateScore;
+}
 
 export class WorkspaceState {
   bundles = $state.raw<LoadedBundle[]>([]);
@@ -92,10 +115,17 @@ export class WorkspaceState {
   bundleFilter = $state<string>('all');
 
   readonly candidates: Candidate[] = $derived.by(() => this.#buildCandidates());
-  readonly visibleRows: Candidate[] = $derived.by(() => this.#filterAndSort(this.candidates));
+  /** The candidates the search and filters let through, in import order: sorting leaves it (and the charts) alone. */
+  readonly filteredCandidates: Candidate[] = $derived.by(() => this.#filter(this.candidates));
+  /** The filtered candidates in the table's order. */
+  readonly visibleRows: Candidate[] = $derived.by(() => this.#sort(this.filteredCandidates));
 
   #store: WorkspaceStore;
   #teamKeys: () => Promise<TeamKeyMaterial>;
+  // Scoring a thousand results takes a while: each is scored once (during its import
+  // or the load), and again only when its bundle, key or the grades change.
+  #scores = new WeakMap<Result, ScoreEntry>();
+  #lookup: { reviews: readonly Reviews[]; lookup: ReviewLookup } | null = null;
 
   constructor(store: WorkspaceStore, teamKeys: () => Promise<TeamKeyMaterial>) {
     this.#store = store;
@@ -133,7 +163,6 @@ export class WorkspaceState {
       }
     }
     this.keys = keys;
-    this.results = snapshot.results.map((row) => this.#fromStored(row));
     this.reviews = snapshot.reviews.flatMap((row) => {
       try {
         return [validateReviews(row.document)];
@@ -141,6 +170,19 @@ export class WorkspaceState {
         return [];
       }
     });
+    // Parsed and scored in slices, so a workspace of a thousand results opens without freezing the tab.
+    const results: ImportedResult[] = [];
+    let slice = performance.now();
+    for (const row of snapshot.results) {
+      const item = this.#fromStored(row);
+      results.push(item);
+      if (item.result) this.#scoreOf(item.result);
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await yieldToUi();
+        slice = performance.now();
+      }
+    }
+    this.results = results;
     this.loaded = true;
   }
 
@@ -181,15 +223,27 @@ export class WorkspaceState {
   }
 
   /**
-   * Imports result files: each is read (size checked first), verified, and stored
-   * unless the same bytes are already there. A bad file is listed with its reason;
-   * nothing else changes. The UI stays responsive: work yields every few ms.
+   * Imports result files: each is read (size checked first), verified, scored and
+   * stored unless the same bytes are already there. A bad file is listed with its
+   * reason; nothing else changes. The UI stays responsive: work yields every few ms,
+   * and a long import stores and shows its results as it goes rather than all at
+   * once at the end.
    */
   async importFiles(files: readonly File[]): Promise<void> {
     if (this.importing) return;
     this.error = null;
     const log: ImportLogEntry[] = [];
     this.importing = { done: 0, total: files.length, current: '' };
+    // Verified results not stored and shown yet (unreadable files are reported, not stored).
+    let batch: { row: StoredResult; result: Result }[] = [];
+    const publish = async () => {
+      const rows = batch;
+      batch = [];
+      if (rows.length === 0) return;
+      await this.#store.addResults(rows.map((r) => r.row));
+      // The parsed result is the one verified (and scored): no need to parse the stored text again.
+      this.results = [...this.results, ...rows.map(({ row, result }) => importedResult(row, result))];
+    };
     try {
       const { teamKeys, decryptionKeys } = await this.#teamKeys();
       const context = {
@@ -198,10 +252,16 @@ export class WorkspaceState {
         decryptionKeys,
       };
       const seen = new Set(this.results.map((r) => r.fileSha256));
-      const fresh: StoredResult[] = [];
       let slice = performance.now();
+      let published = slice;
+      let publishAfter = PUBLISH_FIRST_MS;
+      let shownAt = -Infinity;
       for (const [i, file] of files.entries()) {
-        this.importing = { done: i, total: files.length, current: file.name };
+        // Progress is shown a few times a second, not for every file: each change redraws the page.
+        if (performance.now() - shownAt > PROGRESS_EVERY_MS) {
+          this.importing = { done: i, total: files.length, current: file.name };
+          shownAt = performance.now();
+        }
         try {
           if (file.size > MAX_RESULT_BYTES)
             throw new AssayError('FILE_TOO_LARGE', `larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB`);
@@ -217,7 +277,11 @@ export class WorkspaceState {
           } else {
             seen.add(sha);
             const report = await verifyResult(bytes, context);
-            fresh.push(this.#toStored(file.name, sha, report));
+            if (report.result) {
+              batch.push({ row: this.#toStored(file.name, sha, report), result: report.result });
+              // Scored now, a file at a time, rather than all together when the rows are shown.
+              this.#scoreOf(report.result);
+            }
             const first =
               report.checks.find((c) => c.status === 'fail') ?? report.checks.find((c) => c.status === 'warn');
             log.push({
@@ -233,14 +297,16 @@ export class WorkspaceState {
           log.push({ fileName: file.name, status: 'failed', verdict: null, message: (error as Error).message });
         }
         if (performance.now() - slice > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (performance.now() - published > publishAfter) {
+            await publish();
+            published = performance.now();
+            publishAfter *= PUBLISH_BACKOFF;
+          }
+          await yieldToUi();
           slice = performance.now();
         }
       }
-      // Unreadable files are reported, not stored.
-      const storable = fresh.filter((r) => r.text !== null);
-      await this.#store.addResults(storable);
-      this.results = [...this.results, ...storable.map((row) => this.#fromStored(row))];
+      await publish();
       this.importLog = log;
     } catch (error) {
       this.error = error;
@@ -392,13 +458,7 @@ export class WorkspaceState {
     } catch {
       result = null;
     }
-    return {
-      fileSha256: row.fileSha256,
-      fileName: row.fileName,
-      importedAt: row.importedAt,
-      result,
-      report: row.report,
-    };
+    return importedResult(row, result);
   }
 
   #buildCandidates(): Candidate[] {
@@ -418,12 +478,9 @@ export class WorkspaceState {
       invite: f.report.inviteJti ? ({ jti: f.report.inviteJti } as VerificationReport['invite']) : null,
     })) as VerificationReport[];
     checkBatch(reports);
-    const lookup = gradeLookup(this.reviews);
     return batch.map((file, i) => {
       const result = file.result as Result;
-      const bundle = this.bundles.find((b) => b.hash === result.bundle.sha256) ?? null;
-      const key = bundle ? (this.keys.get(bundle.hash) ?? null) : null;
-      const score = bundle && key ? scoreResult(result, bundle.bundle, key, lookup) : null;
+      const { bundle, key, score } = this.#scoreOf(result);
       const report = reports[i] as VerificationReport;
       return {
         attemptId: result.attemptId,
@@ -437,17 +494,37 @@ export class WorkspaceState {
     });
   }
 
-  #filterAndSort(candidates: readonly Candidate[]): Candidate[] {
+  /** A result's bundle, key and score; the score comes from the cache while none of its inputs changed. */
+  #scoreOf(result: Result): { bundle: LoadedBundle | null; key: AnswerKey | null; score: CandidateScore | null } {
+    const bundle = this.bundles.find((b) => b.hash === result.bundle.sha256) ?? null;
+    const key = bundle ? (this.keys.get(bundle.hash) ?? null) : null;
+    if (!bundle || !key) return { bundle, key, score: null };
+    if (this.#lookup?.reviews !== this.reviews)
+      this.#lookup = { reviews: this.reviews, lookup: gradeLookup(this.reviews) };
+    const lookup = this.#lookup.lookup;
+    const cached = this.#scores.get(result);
+    if (cached && cached.bundle === bundle.bundle && cached.key === key && cached.lookup === lookup)
+      return { bundle, key, score: cached.score };
+    const score = scoreResult(result, bundle.bundle, key, lookup);
+    this.#scores.set(result, { bundle: bundle.bundle, key, lookup, score });
+    return { bundle, key, score };
+  }
+
+  #filter(candidates: Candidate[]): Candidate[] {
     const query = this.search.trim().toLowerCase();
-    const key = this.sortKey;
-    const direction = this.sortDescending ? -1 : 1;
-    const rows = candidates.filter(
+    if (query === '' && this.verdictFilter === 'all' && this.bundleFilter === 'all') return candidates;
+    return candidates.filter(
       (c) =>
         (this.verdictFilter === 'all' || c.row.verdict === this.verdictFilter) &&
         (this.bundleFilter === 'all' || c.file.result.bundle.sha256 === this.bundleFilter) &&
         (query === '' || c.row.name.toLowerCase().includes(query) || c.row.email.toLowerCase().includes(query)),
     );
-    return rows.sort((a, b) => {
+  }
+
+  #sort(candidates: readonly Candidate[]): Candidate[] {
+    const key = this.sortKey;
+    const direction = this.sortDescending ? -1 : 1;
+    return [...candidates].sort((a, b) => {
       const x = a.row[key];
       const y = b.row[key];
       // Not measurable (null) always last.
@@ -457,6 +534,10 @@ export class WorkspaceState {
       return String(x).localeCompare(String(y)) * direction;
     });
   }
+}
+
+function importedResult(row: StoredResult, result: Result | null): ImportedResult {
+  return { fileSha256: row.fileSha256, fileName: row.fileName, importedAt: row.importedAt, result, report: row.report };
 }
 
 /**

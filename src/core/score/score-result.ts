@@ -136,54 +136,89 @@ export function scoreRanking(
   tiers?: ReadonlyMap<string, number>,
 ): RankingScore {
   const tier = tiers ?? goldTier(gold);
-  const base = { candidate, gold };
   if (!candidate || candidate.length < 2)
-    return { ...base, tauB: null, orderedPairs: 0, agreeingPairs: 0, pairwiseAccuracy: null, top1: null };
+    return { candidate, gold, tauB: null, orderedPairs: 0, agreeingPairs: 0, pairwiseAccuracy: null, top1: null };
+  // x is the candidate's order (0, 1, 2…), y the gold tier of each output it ranked.
   const x: number[] = [];
   const y: number[] = [];
-  let first: string | undefined;
+  let firstTier: number | undefined;
   for (const id of candidate) {
     const t = tier.get(id);
     if (t === undefined) continue;
-    first ??= id;
+    firstTier ??= t;
     x.push(x.length);
     y.push(t);
   }
   let orderedPairs = 0;
   let agreeingPairs = 0;
-  for (let i = 0; i < y.length; i++)
+  for (let i = 0; i < y.length; i++) {
+    const gi = y[i] as number;
     for (let j = i + 1; j < y.length; j++) {
-      const gi = y[i] as number;
       const gj = y[j] as number;
       if (gi === gj) continue;
       orderedPairs++;
       // The candidate puts i before j; the gold agrees when i's tier is better.
       if (gi < gj) agreeingPairs++;
     }
+  }
   const tau = kendallTauB(x, y);
   return {
-    ...base,
+    candidate,
+    gold,
     tauB: Number.isNaN(tau) ? null : tau,
     orderedPairs,
     agreeingPairs,
     pairwiseAccuracy: orderedPairs === 0 ? null : agreeingPairs / orderedPairs,
-    top1: first !== undefined && tier.get(first) === 0,
+    top1: firstTier === 0,
   };
 }
 
-function mentions(lowerCritique: string, keywords: readonly string[] | undefined): string[] {
-  if (!keywords) return [];
-  return keywords.filter((k) => lowerCritique.includes(k.toLowerCase()));
+/** What the key says about one output, worked out once per key rather than per candidate. */
+interface OutputKey {
+  issues: KnownIssue[];
+  /** Each issue's keywords in lower case (undefined when it has none), for matching critiques. */
+  lowerKeywords: (string[] | undefined)[];
+  /** Some issue has keywords, so the critique needs lower-casing. */
+  anyKeywords: boolean;
+  categories: Set<string>;
+  /** The worst severity among the issues; null when none. */
+  expectedSeverity: string | null;
 }
 
 interface KeyIndex {
   tasks: Map<string, Bundle['tasks'][number]>;
   keys: Map<string, AnswerKey['tasks'][number]>;
-  /** taskId → outputId → the key's issues on that output. */
-  issues: Map<string, Map<string, KnownIssue[]>>;
-  severityRank: Map<string, number>;
+  /** taskId → outputId → what the key says about that output. */
+  outputs: Map<string, Map<string, OutputKey>>;
   /** taskId → output id → gold tier. */
   tiers: Map<string, Map<string, number>>;
+}
+
+const NO_ISSUES: OutputKey = {
+  issues: [],
+  lowerKeywords: [],
+  anyKeywords: false,
+  categories: new Set(),
+  expectedSeverity: null,
+};
+
+function outputKeys(issues: readonly KnownIssue[], severityRank: ReadonlyMap<string, number>): Map<string, OutputKey> {
+  const byOutput = new Map<string, KnownIssue[]>();
+  for (const issue of issues) byOutput.set(issue.outputId, [...(byOutput.get(issue.outputId) ?? []), issue]);
+  const keys = new Map<string, OutputKey>();
+  for (const [outputId, outputIssues] of byOutput)
+    keys.set(outputId, {
+      issues: outputIssues,
+      lowerKeywords: outputIssues.map((i) => i.keywords?.map((k) => k.toLowerCase())),
+      anyKeywords: outputIssues.some((i) => i.keywords),
+      categories: new Set(outputIssues.map((i) => i.category)),
+      // A stable sort, so among equally severe issues the first listed wins.
+      expectedSeverity:
+        outputIssues
+          .map((i) => i.severity)
+          .sort((a, b) => (severityRank.get(b) ?? 0) - (severityRank.get(a) ?? 0))[0] ?? null,
+    });
+  return keys;
 }
 
 // Scoring a thousand candidates against one key: index the key once.
@@ -194,17 +229,11 @@ function indexFor(bundle: Bundle, key: AnswerKey): KeyIndex {
   if (!byBundle) indexes.set(key, (byBundle = new WeakMap()));
   let index = byBundle.get(bundle);
   if (!index) {
+    const severityRank = new Map(bundle.severities.map((sev, i) => [sev.id, i]));
     index = {
       tasks: new Map(bundle.tasks.map((t) => [t.id, t])),
       keys: new Map(key.tasks.map((t) => [t.taskId, t])),
-      issues: new Map(
-        key.tasks.map((t) => {
-          const byOutput = new Map<string, KnownIssue[]>();
-          for (const issue of t.issues) byOutput.set(issue.outputId, [...(byOutput.get(issue.outputId) ?? []), issue]);
-          return [t.taskId, byOutput];
-        }),
-      ),
-      severityRank: new Map(bundle.severities.map((sev, i) => [sev.id, i])),
+      outputs: new Map(key.tasks.map((t) => [t.taskId, outputKeys(t.issues, severityRank)])),
       tiers: new Map(key.tasks.map((t) => [t.taskId, goldTier(t.goldRanking)])),
     };
     byBundle.set(bundle, index);
@@ -223,31 +252,49 @@ function critiqueChars(text: string): number {
   return n;
 }
 
-function scoreTask(
-  bundle: Bundle,
-  key: AnswerKey,
-  result: Result,
-  answer: TaskResult,
-  reviews: ReviewLookup | undefined,
-): TaskScore {
-  const index = indexFor(bundle, key);
+function scoreTask(index: KeyIndex, result: Result, answer: TaskResult, reviews: ReviewLookup | undefined): TaskScore {
   const task = index.tasks.get(answer.taskId);
   const taskKey = index.keys.get(answer.taskId);
-  const issuesByOutput = index.issues.get(answer.taskId);
-  const rank = index.severityRank;
-  const outputs: OutputScore[] = answer.outputs.map((out) => {
-    const outputIssues = issuesByOutput?.get(out.outputId) ?? [];
-    const lower = outputIssues.some((i) => i.keywords) ? out.critique.toLowerCase() : '';
-    const scored: IssueScore[] = outputIssues.map((issue) => ({
-      issue,
-      outcome: out.categories.includes(issue.category) ? 'found' : 'missed',
-      keywordsMentioned: mentions(lower, issue.keywords),
-    }));
-    const keyCategories = new Set(outputIssues.map((i) => i.category));
-    const expectedSeverity =
-      outputIssues.map((i) => i.severity).sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0))[0] ?? null;
-    const anyFound = scored.some((i) => i.outcome === 'found');
-    return {
+  const keysByOutput = index.outputs.get(answer.taskId);
+  // One pass over the outputs, counting as it goes: this runs for every task of
+  // every candidate, so it avoids intermediate arrays.
+  let knownIssues = 0;
+  let found = 0;
+  let marks = 0;
+  let falseAlarmCount = 0;
+  let rated = 0;
+  let severityMatches = 0;
+  const outputs: OutputScore[] = [];
+  for (const out of answer.outputs) {
+    const outputKey = keysByOutput?.get(out.outputId) ?? NO_ISSUES;
+    const lower = outputKey.anyKeywords ? out.critique.toLowerCase() : '';
+    const issues: IssueScore[] = [];
+    let anyFound = false;
+    for (let i = 0; i < outputKey.issues.length; i++) {
+      const issue = outputKey.issues[i] as KnownIssue;
+      const isFound = out.categories.includes(issue.category);
+      if (isFound) {
+        anyFound = true;
+        found++;
+      }
+      const keywords = outputKey.lowerKeywords[i];
+      issues.push({
+        issue,
+        outcome: isFound ? 'found' : 'missed',
+        keywordsMentioned:
+          issue.keywords && keywords ? issue.keywords.filter((_, k) => lower.includes(keywords[k] as string)) : [],
+      });
+    }
+    const falseAlarms = out.categories.filter((c) => !outputKey.categories.has(c));
+    const severityMatch = anyFound ? out.severity === outputKey.expectedSeverity : null;
+    knownIssues += issues.length;
+    marks += out.categories.length;
+    falseAlarmCount += falseAlarms.length;
+    if (severityMatch !== null) {
+      rated++;
+      if (severityMatch) severityMatches++;
+    }
+    outputs.push({
       outputId: out.outputId,
       label: out.label,
       categories: out.categories,
@@ -255,34 +302,31 @@ function scoreTask(
       noIssues: out.noIssues,
       critique: out.critique,
       critiqueLength: critiqueChars(out.critique),
-      issues: scored,
-      falseAlarms: out.categories.filter((c) => !keyCategories.has(c)),
-      expectedSeverity,
-      severityMatch: anyFound ? out.severity === expectedSeverity : null,
-    };
-  });
-  const allIssues = outputs.flatMap((o) => o.issues);
-  const found = allIssues.filter((i) => i.outcome === 'found');
-  const marks = outputs.reduce((n, o) => n + o.categories.length, 0);
-  const falseAlarms = outputs.reduce((n, o) => n + o.falseAlarms.length, 0);
-  const rated = outputs.filter((o) => o.severityMatch !== null);
-  const severityMatches = rated.filter((o) => o.severityMatch).length;
-  const grades = outputs.flatMap((o) => (reviews ? reviews(result.attemptId, answer.taskId, o.outputId) : []));
-  const gradeValues = grades.flatMap((g) => Object.values(g));
+      issues,
+      falseAlarms,
+      expectedSeverity: outputKey.expectedSeverity,
+      severityMatch,
+    });
+  }
+  const gradeValues: number[] = [];
+  if (reviews)
+    for (const out of answer.outputs)
+      for (const grades of reviews(result.attemptId, answer.taskId, out.outputId))
+        for (const value of Object.values(grades)) gradeValues.push(value);
   return {
     taskId: answer.taskId,
     title: task?.title ?? answer.taskId,
     activeMs: answer.activeMs,
     ranking: scoreRanking(answer.ranking, taskKey?.goldRanking ?? [], index.tiers.get(answer.taskId)),
     errors: {
-      knownIssues: allIssues.length,
-      found: found.length,
-      recall: allIssues.length === 0 ? null : found.length / allIssues.length,
-      falseAlarms,
+      knownIssues,
+      found,
+      recall: knownIssues === 0 ? null : found / knownIssues,
+      falseAlarms: falseAlarmCount,
       marks,
-      precision: marks === 0 ? null : (marks - falseAlarms) / marks,
+      precision: marks === 0 ? null : (marks - falseAlarmCount) / marks,
       severityMatches,
-      severityAgreement: rated.length === 0 ? null : severityMatches / rated.length,
+      severityAgreement: rated === 0 ? null : severityMatches / rated,
     },
     outputs,
     reviewScore: mean(gradeValues),
@@ -324,14 +368,30 @@ export function scoreConsistency(result: Result, pair: AnswerKey['consistencyPai
 const unit = (tau: number | null) => (tau === null ? null : (tau + 1) / 2);
 
 export function scoreResult(result: Result, bundle: Bundle, key: AnswerKey, reviews?: ReviewLookup): CandidateScore {
-  const tasks = result.tasks.map((answer) => scoreTask(bundle, key, result, answer, reviews));
-  const sum = (f: (t: TaskScore) => number) => tasks.reduce((n, t) => n + f(t), 0);
-  const knownIssues = sum((t) => t.errors.knownIssues);
-  const found = sum((t) => t.errors.found);
-  const marks = sum((t) => t.errors.marks);
-  const falseAlarms = sum((t) => t.errors.falseAlarms);
-  const severityMatches = sum((t) => t.errors.severityMatches);
-  const severityRated = tasks.reduce((n, t) => n + t.outputs.filter((o) => o.severityMatch !== null).length, 0);
+  const index = indexFor(bundle, key);
+  const tasks: TaskScore[] = [];
+  let knownIssues = 0;
+  let found = 0;
+  let marks = 0;
+  let falseAlarms = 0;
+  let severityMatches = 0;
+  let severityRated = 0;
+  const taus: number[] = [];
+  const accuracies: number[] = [];
+  const top1: boolean[] = [];
+  for (const answer of result.tasks) {
+    const t = scoreTask(index, result, answer, reviews);
+    tasks.push(t);
+    knownIssues += t.errors.knownIssues;
+    found += t.errors.found;
+    marks += t.errors.marks;
+    falseAlarms += t.errors.falseAlarms;
+    severityMatches += t.errors.severityMatches;
+    for (const o of t.outputs) if (o.severityMatch !== null) severityRated++;
+    if (t.ranking.tauB !== null) taus.push(t.ranking.tauB);
+    if (t.ranking.pairwiseAccuracy !== null) accuracies.push(t.ranking.pairwiseAccuracy);
+    if (t.ranking.top1 !== null) top1.push(t.ranking.top1);
+  }
   const errors: ErrorScore = {
     knownIssues,
     found,
@@ -342,9 +402,6 @@ export function scoreResult(result: Result, bundle: Bundle, key: AnswerKey, revi
     severityMatches,
     severityAgreement: severityRated === 0 ? null : severityMatches / severityRated,
   };
-  const taus = tasks.map((t) => t.ranking.tauB).filter((v): v is number => v !== null);
-  const accuracies = tasks.map((t) => t.ranking.pairwiseAccuracy).filter((v): v is number => v !== null);
-  const top1 = tasks.map((t) => t.ranking.top1).filter((v): v is boolean => v !== null);
   const consistency = key.consistencyPairs.map((pair) => scoreConsistency(result, pair));
   const consistencyValues = consistency
     .map((c) => {

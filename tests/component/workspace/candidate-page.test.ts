@@ -43,7 +43,10 @@ describe('the candidate page', () => {
     expect(found).toHaveTextContent(/found\s*Factual error, Critical in the key/);
     // The key's description and quote are beside the outcome.
     expect(within(capital).getByText(/Sydney is Australia's largest city, not its capital/)).toBeInTheDocument();
-    expect(within(capital).getByText('The capital of Australia is Sydney, its largest city.')).toBeInTheDocument();
+    // (The quote, not the response itself: that may be drawn too, in its collapsed "Show the response".)
+    expect(
+      within(capital).getByText('The capital of Australia is Sydney, its largest city.', { selector: 'blockquote' }),
+    ).toBeInTheDocument();
     // Candidate's critique beside the reference one.
     expect(within(capital).getAllByRole('region', { name: /^Candidate's critique of Response/ })).toHaveLength(3);
     expect(within(capital).getAllByRole('region', { name: /^Reference critique of Response/ })).toHaveLength(3);
