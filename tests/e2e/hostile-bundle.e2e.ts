@@ -32,11 +32,15 @@ function inspect(page: Page): Promise<DomReport> {
     );
     const inMarkdown = [...document.querySelectorAll('.markdown *')];
     const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcset'];
-    const badUrls = all.flatMap((el) =>
-      urlAttributes
-        .map((name) => el.getAttribute(name))
-        .filter((v): v is string => v !== null && /^\s*(javascript|vbscript|data):/i.test(v)),
-    );
+    // The app's own favicon (a data: SVG in <head>) is the one data: URL allowed.
+    const ownIcon = (el: Element) => el.parentElement === document.head && el.matches('link[rel="icon"]');
+    const badUrls = all
+      .filter((el) => !ownIcon(el))
+      .flatMap((el) =>
+        urlAttributes
+          .map((name) => el.getAttribute(name))
+          .filter((v): v is string => v !== null && /^\s*(javascript|vbscript|data):/i.test(v)),
+      );
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       eventAttributes,
