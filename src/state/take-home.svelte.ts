@@ -17,6 +17,8 @@ import { BundleChoice } from './bundle-choice.svelte.ts';
 export interface TakeHomeFile {
   name: string;
   html: string;
+  /** Whom the invite inside names, if any. */
+  person: string | null;
 }
 
 export interface ReadInvite {
@@ -31,9 +33,9 @@ export async function makeTakeHomeFile(bundle: LoadedBundle, invite?: ReadInvite
     bundle: bundle.document,
     ...(invite ? { invite: invite.token } : {}),
   });
-  const person = invite ? (invite.claims.name ?? invite.claims.email ?? invite.claims.sub) : '';
+  const person = invite ? (invite.claims.name ?? invite.claims.email ?? invite.claims.sub) : null;
   const base = [slug(bundle.bundle.id), person ? slug(person) : ''].filter(Boolean).join('_');
-  return { name: `${base}_take-home.html`, html };
+  return { name: `${base}_take-home.html`, html, person };
 }
 
 /** An invite pasted for a bundle: its token and claims, or why it cannot be used. */
@@ -93,7 +95,7 @@ export class TakeHomeForm extends BundleChoice {
       this.made = {
         name: file.name,
         bytes: new TextEncoder().encode(file.html).length,
-        forPerson: invite ? (invite.claims.name ?? invite.claims.email ?? invite.claims.sub) : null,
+        forPerson: file.person,
       };
     } catch (error) {
       this.error = error;

@@ -11,6 +11,7 @@ import {
   inviteDuration,
   mintInvite,
   parseUntrustedJson,
+  readInvite,
   restoreTeamKey,
   validateTeamKeyBackup,
   writeCsv,
@@ -22,6 +23,7 @@ import {
 import { downloadText } from '../lib/download.ts';
 import { KeyNotStorableError, type StorageError, type StoredTeamKey, type TeamStore } from '../storage/index.ts';
 import { takeHref } from './router.svelte.ts';
+import { makeTakeHomeFile } from './take-home.svelte.ts';
 
 export interface TeamKeyEntry extends StoredTeamKey {
   /** False when the browser could not store the key: it lives in this tab only. */
@@ -82,10 +84,12 @@ export class TeamState {
   mintDone = $state(0);
   mintTotal = $state(0);
   invites = $state.raw<MintedInvite[]>([]);
-  /** The bundle the last invites were minted for (names the CSV). */
-  invitesBundleId = $state<string | null>(null);
-  /** That bundle, for take-home copies of the invites. */
+  /** The bundle the last invites were minted for (names the CSV, and goes in take-home copies). */
   invitesBundle = $state.raw<LoadedBundle | null>(null);
+  /** Index of the invite whose take-home file is being made. */
+  takeHomeBusy = $state<number | null>(null);
+  takeHomeMessage = $state('');
+  takeHomeError = $state<string | null>(null);
   /** Set right after a key is made or restored, for the page to say so. */
   justAdded = $state<'created' | 'restored' | null>(null);
 
@@ -257,7 +261,6 @@ export class TeamState {
         if (minted.length % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       }
       this.invites = minted;
-      this.invitesBundleId = request.bundle.bundle.id;
       this.invitesBundle = request.bundle;
       return true;
     } catch (error) {
@@ -277,10 +280,28 @@ export class TeamState {
     if (this.invites.length === 0) return;
     const date = this.#now().toISOString().slice(0, 10);
     this.#download(
-      fileSafe(`assay-invites_${this.invitesBundleId ?? 'bundle'}_${date}`) + '.csv',
+      fileSafe(`assay-invites_${this.invitesBundle?.bundle.id ?? 'bundle'}_${date}`) + '.csv',
       this.invitesCsv(),
       'text/csv',
     );
+  }
+  /** Downloads a take-home file (the app and the exercise in one HTML file) for minted invite `index`. */
+  async downloadTakeHome(index: number): Promise<void> {
+    const bundle = this.invitesBundle;
+    const invite = this.invites[index];
+    if (!bundle || !invite || this.takeHomeBusy !== null) return;
+    this.takeHomeBusy = index;
+    this.takeHomeError = null;
+    this.takeHomeMessage = '';
+    try {
+      const file = await makeTakeHomeFile(bundle, { token: invite.token, claims: readInvite(invite.token) });
+      this.#download(file.name, file.html, 'text/html');
+      this.takeHomeMessage = `Take-home file ${file.name} downloaded.`;
+    } catch (error) {
+      this.takeHomeError = `The take-home file could not be made: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.takeHomeBusy = null;
+    }
   }
 
   /** Deletes a key from this browser. The caller has had the user type its name. */

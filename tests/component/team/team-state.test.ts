@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AssayError,
   loadBundleText,
@@ -195,5 +195,57 @@ describe('minting invites', () => {
     expect(await team.mintInvites({ ...base, validUntil: base.validFrom })).toBe(false);
     expect((team.mintError as AssayError).message).toBe('“Valid until” must be later than “valid from”.');
     expect(team.invites).toEqual([]);
+  }, 60_000);
+
+  it('downloads a take-home file for one minted invite, with the bundle and that invite inside', async () => {
+    const { team, downloads } = await teamState();
+    await team.create('Acme', PASSPHRASE);
+    const loaded = await loadBundleText(JSON.stringify(bundleInput()));
+    expect(
+      await team.mintInvites({
+        bundle: loaded,
+        src: 'b.json',
+        appUrl: 'https://assay.example.org/',
+        validFrom: new Date('2031-03-01T09:00:00Z'),
+        validUntil: new Date('2031-03-02T09:00:00Z'),
+        minutes: 30,
+        extraTimePercent: 0,
+        encrypt: false,
+        candidates: [candidate(1, 'Ada Lovelace', 'ada@example.org'), candidate(2, 'Grace', 'grace@example.org')],
+      }),
+    ).toBe(true);
+    // A site published without the template says what to publish, and nothing is downloaded.
+    vi.stubGlobal('fetch', async () => new Response('missing', { status: 404 }));
+    try {
+      await team.downloadTakeHome(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(team.takeHomeError).toMatch(/could not be made: This site has no take-home template .* answered 404/);
+    expect(downloads.filter((d) => d.type === 'text/html')).toEqual([]);
+    expect(team.takeHomeBusy).toBeNull();
+
+    const template =
+      '<!doctype html><html><head></head><body><div id="app"></div><script type="module">1</script></body></html>';
+    const fetches: string[] = [];
+    vi.stubGlobal('fetch', async (url: URL) => {
+      fetches.push(String(url));
+      return new Response(template, { status: 200 });
+    });
+    try {
+      await team.downloadTakeHome(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0]).toMatch(/\/assay-take-home\.html$/);
+    const file = downloads.at(-1);
+    expect(file?.filename).toBe('factory-bundle_grace_take-home.html');
+    expect(file?.type).toBe('text/html');
+    const block = /<script type="application\/json" id="assay-embedded">(.*)<\/script>/.exec(file?.text ?? '');
+    expect(JSON.parse(block?.[1] ?? 'null')).toEqual({ bundle: loaded.document, invite: team.invites[1]?.token });
+    expect(team.takeHomeMessage).toBe('Take-home file factory-bundle_grace_take-home.html downloaded.');
+    expect(team.takeHomeError).toBeNull();
+    expect(team.takeHomeBusy).toBeNull();
   }, 60_000);
 });
