@@ -6,7 +6,7 @@
  * Links open in a new tab so a candidate never navigates away from the exercise.
  */
 import DOMPurify from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -90,15 +90,19 @@ const SANITIZE = {
 const cache = new Map<string, DocumentFragment>();
 const CACHE_LIMIT = 300;
 
+function remember(source: string, fragment: DocumentFragment) {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(source, fragment);
+}
+
+const sanitise = (html: string) =>
+  purifier().sanitize(html, { ...SANITIZE, RETURN_DOM_FRAGMENT: true }) as DocumentFragment;
+
 function sanitisedFragment(source: string): DocumentFragment {
   const hit = cache.get(source);
   if (hit) return hit;
-  const fragment = purifier().sanitize(marked.parse(source) as string, {
-    ...SANITIZE,
-    RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment;
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(source, fragment);
+  const fragment = sanitise(marked.parse(source) as string);
+  remember(source, fragment);
   return fragment;
 }
 
@@ -117,74 +121,206 @@ export function renderMarkdown(source: string): string {
   return holder.innerHTML;
 }
 
-/** Blocks shown at once; the rest of a long text follows in the next frame. */
-const FIRST_BLOCKS = 16;
-/** Parsing budget for one frame: texts beyond it are parsed in the frames after. */
-const FRAME_BUDGET_MS = 24;
-let spentThisFrame = 0;
-let frameOpen = false;
-
-function mayParseNow(): boolean {
-  if (!frameOpen) {
-    // A new frame's budget; it closes when the frame is drawn.
-    frameOpen = true;
-    spentThisFrame = 0;
-    requestAnimationFrame(() => (frameOpen = false));
+/**
+ * Where a long text can be split for a first look: the end of a blank line at or
+ * after `from`, outside fenced code; -1 if there is none before `limit`.
+ */
+function cutPoint(source: string, from: number, limit: number): number {
+  let fence: string | null = null;
+  let at = 0;
+  while (at < source.length && at < limit) {
+    const end = source.indexOf('\n', at);
+    if (end < 0) return -1;
+    const line = source.slice(at, end);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence === null ? marker : null;
+    } else if (fence === null && at >= from && line.trim() === '') return end + 1;
+    at = end + 1;
   }
-  return spentThisFrame < FRAME_BUDGET_MS;
+  return -1;
 }
 
-function timedFragment(source: string): DocumentFragment {
+/**
+ * A text rendered a few top-level blocks at a time, the same DOM in the end as the
+ * whole text rendered at once (a test checks it on every sample text):
+ * - the first piece of a long text comes from lexing only its beginning, up to a
+ *   blank line outside code; once the whole text is lexed, that piece is kept if
+ *   it renders the same (it differs when, say, a reference link is defined further
+ *   down, or a list goes on past the cut), and replaced otherwise;
+ * - after that, pieces are runs of whole top-level tokens, which marked's parser
+ *   renders one by one.
+ */
+export class BlockRenderer {
+  readonly #source: string;
+  readonly #whole = document.createDocumentFragment();
+  #tokens: Token[] | null = null;
+  #next = 0;
+  /** The first look: how much source it covered and the HTML it gave. */
+  #head: { length: number; html: string } | null = null;
+
+  constructor(source: string) {
+    // What marked's lexer does first, done here so that lengths agree with its tokens.
+    this.#source = source.replace(/\r\n?/g, '\n');
+  }
+
+  get done(): boolean {
+    return this.#tokens !== null && this.#next >= this.#tokens.length;
+  }
+
+  /**
+   * The next blocks, about `chars` characters of source (at least one block).
+   * `replace` is true when they replace everything given so far.
+   */
+  take(chars: number): { fragment: DocumentFragment; replace: boolean } {
+    if (this.#tokens === null && this.#head === null) {
+      const cut = cutPoint(this.#source, chars, chars * 4);
+      if (cut > 0 && cut < this.#source.length / 2) {
+        const html = marked.parser(marked.lexer(this.#source.slice(0, cut)));
+        this.#head = { length: cut, html };
+        return { fragment: this.#piece(html), replace: false };
+      }
+    }
+    let replace = false;
+    if (this.#tokens === null) {
+      this.#tokens = marked.lexer(this.#source);
+      if (this.#head) replace = !this.#keepHead(this.#tokens, this.#head);
+    }
+    const from = replace ? 0 : this.#next;
+    if (replace) this.#whole.replaceChildren();
+    let size = 0;
+    this.#next = from;
+    while (this.#next < this.#tokens.length && (this.#next === from || size < chars)) {
+      size += (this.#tokens[this.#next] as Token).raw.length;
+      this.#next += 1;
+    }
+    const fragment = this.#piece(marked.parser(this.#tokens.slice(from, this.#next)));
+    if (this.done) remember(this.#source, this.#whole);
+    return { fragment, replace };
+  }
+
+  /** Whether the first look is what the whole text gives; if so, continues after it. */
+  #keepHead(tokens: Token[], head: { length: number; html: string }): boolean {
+    let length = 0;
+    let count = 0;
+    while (count < tokens.length && length < head.length) length += (tokens[count++] as Token).raw.length;
+    if (length !== head.length || marked.parser(tokens.slice(0, count)) !== head.html) return false;
+    this.#next = count;
+    return true;
+  }
+
+  #piece(html: string): DocumentFragment {
+    const fragment = sanitise(html);
+    this.#whole.append(fragment.cloneNode(true));
+    return fragment;
+  }
+}
+
+// Rendering a task's texts. What the first frame shows is what a reader sees at the
+// top of each text; the rest is added in slices after the frame is painted, so a
+// task with several long outputs appears at once and typing never waits long.
+/** Source characters rendered per text in the frame that opens it. */
+const FIRST_CHARS = 1200;
+/** Characters rendered per step afterwards. */
+const STEP_CHARS = 4000;
+/** Work allowed in the frame that opens a task, summed over its texts. */
+const FIRST_FRAME_MS = 20;
+/** Work per slice after that: short enough for a keystroke to get through. */
+const SLICE_MS = 12;
+/** Nodes of an already rendered text shown in the first frame. */
+const FIRST_NODES = 16;
+
+let spentThisFrame = 0;
+let frameOpen = false;
+const jobs: (() => boolean)[] = [];
+let sliceScheduled = false;
+
+/** Runs `fn` once the next frame has been painted (a task after the frame). */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+function frameBudgetLeft(): boolean {
+  if (!frameOpen) {
+    frameOpen = true;
+    spentThisFrame = 0;
+    afterPaint(() => (frameOpen = false));
+  }
+  return spentThisFrame < FIRST_FRAME_MS;
+}
+
+function timed<T>(work: () => T): T {
   const started = performance.now();
-  const fragment = renderMarkdownFragment(source);
-  spentThisFrame += performance.now() - started;
-  return fragment;
+  try {
+    return work();
+  } finally {
+    spentThisFrame += performance.now() - started;
+  }
+}
+
+function runSlice() {
+  sliceScheduled = false;
+  const started = performance.now();
+  while (jobs.length > 0 && performance.now() - started < SLICE_MS) {
+    if ((jobs[0] as () => boolean)()) jobs.shift();
+  }
+  if (jobs.length > 0) scheduleSlice();
+}
+
+function scheduleSlice() {
+  if (sliceScheduled) return;
+  sliceScheduled = true;
+  afterPaint(runSlice);
+}
+
+/** Queues `step` (true when finished) for the slices after the next paint. */
+function later(step: () => boolean): () => void {
+  let cancelled = false;
+  jobs.push(() => cancelled || step());
+  scheduleSlice();
+  return () => (cancelled = true);
 }
 
 /**
  * A Svelte attachment: `<div {@attach markdownInto(text)}>` fills the element with
- * safe markdown, so that a task with several long outputs appears at once:
- * - a text already rendered (in idle time, see prewarmMarkdown) is a native clone;
- * - texts not yet rendered are parsed within a per-frame budget, the others in the
- *   following frames (the element is `aria-busy` meanwhile);
- * - a long text shows its first blocks in the frame that opens it and the rest once
- *   that frame is painted. A `markdowncomplete` event bubbles when all is in.
+ * safe markdown. A text rendered before (in idle time, see prewarmMarkdown) is a
+ * native clone; otherwise the frame shows the first blocks of as many texts as its
+ * budget allows and the rest follows in slices after each paint. The element is
+ * `aria-busy` until everything is in; then a `markdowncomplete` event bubbles.
  */
 export function markdownInto(source: string): (node: Element) => () => void {
   return (node) => {
-    let frame = 0;
-    let cancelled = false;
-    const show = (fragment: DocumentFragment) => {
+    const complete = () => {
       node.removeAttribute('aria-busy');
-      if (fragment.childNodes.length <= FIRST_BLOCKS) {
-        node.replaceChildren(fragment);
-        node.dispatchEvent(new CustomEvent('markdowncomplete', { bubbles: true }));
-        return;
+      node.dispatchEvent(new CustomEvent('markdowncomplete', { bubbles: true }));
+      return true;
+    };
+    node.setAttribute('aria-busy', 'true');
+    node.replaceChildren();
+    const cached = cache.get(source);
+    if (cached) {
+      const fragment = cached.cloneNode(true) as DocumentFragment;
+      if (fragment.childNodes.length <= FIRST_NODES) {
+        node.append(fragment);
+        complete();
+        return () => {};
       }
-      const first = document.createDocumentFragment();
-      while (first.childNodes.length < FIRST_BLOCKS && fragment.firstChild) first.append(fragment.firstChild);
-      node.replaceChildren(first);
-      frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => {
-          node.append(fragment);
-          node.dispatchEvent(new CustomEvent('markdowncomplete', { bubbles: true }));
-        });
+      while (node.childNodes.length < FIRST_NODES && fragment.firstChild) node.append(fragment.firstChild);
+      return later(() => {
+        node.append(fragment);
+        return complete();
       });
+    }
+    let blocks: BlockRenderer | null = null;
+    const step = (chars: number) => {
+      blocks ??= new BlockRenderer(source);
+      const { fragment, replace } = blocks.take(chars);
+      if (replace) node.replaceChildren(fragment);
+      else node.append(fragment);
+      return blocks.done ? complete() : false;
     };
-    const attempt = () => {
-      if (cancelled) return;
-      if (cache.has(source) || mayParseNow()) show(timedFragment(source));
-      else frame = requestAnimationFrame(attempt);
-    };
-    if (!cache.has(source) && !mayParseNow()) {
-      node.setAttribute('aria-busy', 'true');
-      node.replaceChildren();
-      frame = requestAnimationFrame(attempt);
-    } else show(timedFragment(source));
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
+    if (frameBudgetLeft() && timed(() => step(FIRST_CHARS))) return () => {};
+    return later(() => step(STEP_CHARS));
   };
 }
 
