@@ -52,6 +52,8 @@ export default defineConfig(({ mode }) => ({
   ],
   build: {
     target: 'es2022',
+    // Every browser the app supports has <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
     sourcemap: mode !== 'single',
     outDir: mode === 'single' ? 'dist-single' : 'dist',
     rolldownOptions:
@@ -75,7 +77,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'exercise',
                     priority: 3,
-                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result)))/,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result)))/,
                   },
                   {
                     name: 'start-page',
@@ -85,7 +87,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'team',
                     priority: 2,
-                    test: /src[\\/](ui[\\/](pages[\\/](TeamPage|TakeHomePage)|team[\\/])|state[\\/](team|invite-form|take-home|bundle-choice)|storage[\\/]team-|core[\\/]invites[\\/]|lib[\\/](passphrase-strength|read-file|take-home-template))/,
+                    test: /src[\\/](ui[\\/](pages[\\/](TeamPage|TakeHomePage)|team[\\/])|state[\\/](team|invite-form|take-home|bundle-choice)|storage[\\/]team-|core[\\/](invites[\\/]|takehome[\\/]take-home)|lib[\\/](passphrase-strength|read-file|take-home-template))/,
                   },
                   {
                     // The hiring team's workspace: never loaded by a candidate.
@@ -94,13 +96,32 @@ export default defineConfig(({ mode }) => ({
                     test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key)[\\/]|lib[\\/]dropped-files)/,
                   },
                   {
-                    // The service worker's helper, registered after the first screen is up.
+                    // The service worker's helper and its update bar, after the first screen is up.
                     name: 'pwa',
                     priority: 2,
-                    test: /node_modules[\\/]workbox-window[\\/]|virtual:pwa-register|src[\\/]lib[\\/]pwa\.ts/,
+                    test: /node_modules[\\/]workbox-window[\\/]|virtual:pwa-register|src[\\/](lib[\\/]pwa\.ts|ui[\\/]components[\\/]UpdateBanner)/,
                   },
                   // Only when the browser refuses IndexedDB.
                   { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
+                  // Only for links that carry an invite.
+                  { name: 'invite', priority: 2, test: /src[\\/](state[\\/]invite-reader|core[\\/]invite[\\/])/ },
+                  {
+                    // Shared by the exercise, the team page and the workspace, not the start screen.
+                    name: 'screens-common',
+                    priority: 2,
+                    test: /src[\\/](core[\\/](attempt[\\/](timer|order)|random-id)|lib[\\/]download)\.ts/,
+                  },
+                  // Shared by the exercise's review page and the workspace's backup panel.
+                  { name: 'confirm-dialog', priority: 2, test: /src[\\/]ui[\\/]components[\\/]ConfirmDialog/ },
+                  {
+                    // Parts of Svelte's runtime that only the later screens use (select and
+                    // element bindings, snippets, keyed blocks, style directives, snapshots).
+                    // Were the first screen to use one, the entry would import this chunk at
+                    // once: still correct, and `npm run bench` would show the bytes.
+                    name: 'svelte-screens',
+                    priority: 2,
+                    test: /node_modules[\\/](svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](elements[\\/](bindings[\\/](select|this|universal)|style)|blocks[\\/](key|snippet))|shared[\\/]clone)\.js)/,
+                  },
                   { name: 'app', priority: 1, test: /./ },
                 ],
               },

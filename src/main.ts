@@ -33,12 +33,25 @@ const state = new AppState({
   embeddedProblem,
   persisted,
 });
-// The service worker (offline use, updates) is set up once the first screen is up:
-// it is not needed to show it.
-const startWorker = () =>
-  void import('assay:pwa').then(({ startServiceWorker }) => startServiceWorker((apply) => state.offerUpdate(apply)));
-if (document.readyState === 'complete') setTimeout(startWorker, 0);
-else addEventListener('load', () => setTimeout(startWorker, 0), { once: true });
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target, props: { state } });
+
+// The service worker (offline use, updates) is not needed to show the first screen:
+// it is set up once that screen is shown, the page has loaded and the browser is idle.
+const loaded = new Promise<void>((resolve) =>
+  document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true }),
+);
+void Promise.all([loaded, state.firstScreenShown()]).then(() =>
+  whenIdle(
+    () =>
+      void import('assay:pwa').then(({ startServiceWorker }) =>
+        startServiceWorker((apply) => state.offerUpdate(apply)),
+      ),
+  ),
+);
+
+function whenIdle(run: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}

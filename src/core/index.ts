@@ -116,5 +116,5 @@ export { WORKSPACE_FORMAT, WorkspaceBackupSchema, validateWorkspaceBackup } from
 export type { WorkspaceBackup } from './workspace/backup.ts';
 export { kendallTauB, spearmanRho, cohenKappa, fleissKappa, krippendorffAlpha } from './stats/index.ts';
 export type { KrippendorffLevel } from './stats/index.ts';
-export { EMBEDDED_ID, inviteTokenFromText, jsonForScript, makeTakeHomeHtml } from './takehome/take-home.ts';
-export type { Embedded } from './takehome/take-home.ts';
+export { EMBEDDED_ID, type Embedded } from './takehome/embedded.ts';
+export { inviteTokenFromText, jsonForScript, makeTakeHomeHtml } from './takehome/take-home.ts';

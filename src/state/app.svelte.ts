@@ -123,6 +123,22 @@ export class AppState {
     }
   }
 
+  /**
+   * Resolves once the page shows its first real screen: for an exercise link, the
+   * start screen, the exercise or an error (not the loading state); otherwise at once.
+   */
+  firstScreenShown(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = $effect.root(() => {
+        $effect(() => {
+          if (this.take?.phase === 'loading') return;
+          resolve();
+          queueMicrotask(() => stop());
+        });
+      });
+    });
+  }
+
   /** The service worker has a new version; the app offers it (never reloads by itself). */
   offerUpdate(apply: () => Promise<void>): void {
     this.update = apply;

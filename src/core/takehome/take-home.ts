@@ -4,14 +4,7 @@
  * reads at start. A JSON block is data, not script: the Content-Security-Policy's
  * script hashes do not cover it and need not.
  */
-export const EMBEDDED_ID = 'assay-embedded';
-
-export interface Embedded {
-  /** The bundle document as the author wrote it. */
-  bundle: unknown;
-  /** An invite token, when the copy is for one invited person. */
-  invite?: string;
-}
+import { EMBEDDED_ID, type Embedded } from './embedded.ts';
 
 /** JSON that is safe inside a <script> element: `<` never appears as itself. */
 export function jsonForScript(value: unknown): string {
