@@ -82,7 +82,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'start-page',
                     priority: 2,
-                    test: /src[\\/]ui[\\/](pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
+                    test: /src[\\/]ui[\\/](SitePages|pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
                   },
                   {
                     name: 'team',
@@ -103,6 +103,12 @@ export default defineConfig(({ mode }) => ({
                   },
                   // Only when the browser refuses IndexedDB.
                   { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
+                  // Long markdown a few blocks at a time: the exercise and the workspace.
+                  {
+                    name: 'markdown-blocks',
+                    priority: 2,
+                    test: /src[\\/](lib[\\/]markdown-blocks|ui[\\/]components[\\/]Markdown\.svelte)/,
+                  },
                   // Only for links that carry an invite.
                   { name: 'invite', priority: 2, test: /src[\\/](state[\\/]invite-reader|core[\\/]invite[\\/])/ },
                   {
@@ -113,15 +119,6 @@ export default defineConfig(({ mode }) => ({
                   },
                   // Shared by the exercise's review page and the workspace's backup panel.
                   { name: 'confirm-dialog', priority: 2, test: /src[\\/]ui[\\/]components[\\/]ConfirmDialog/ },
-                  {
-                    // Parts of Svelte's runtime that only the later screens use (select and
-                    // element bindings, snippets, keyed blocks, style directives, snapshots).
-                    // Were the first screen to use one, the entry would import this chunk at
-                    // once: still correct, and `npm run bench` would show the bytes.
-                    name: 'svelte-screens',
-                    priority: 2,
-                    test: /node_modules[\\/](svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](elements[\\/](bindings[\\/](select|this|universal)|style)|blocks[\\/](key|snippet))|shared[\\/]clone)\.js)/,
-                  },
                   { name: 'app', priority: 1, test: /./ },
                 ],
               },

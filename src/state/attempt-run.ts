@@ -49,77 +49,66 @@ export class AttemptRun {
     this.#options = options;
   }
 
-  /** Opens a stored attempt (resumed) or the one just created. */
-  attach(snapshot: AttemptSnapshot, resumed: boolean): Promise<void> {
-    return this.#attach(snapshot, resumed);
-  }
-
-  /** The candidate confirmed the start screen. An invite sets identity and time limit. */
+  /** Creates the attempt and shows it. An invite sets identity and time limit. */
   async start(candidate: Candidate, extraTimePercent = 0): Promise<void> {
     const loaded = this.#host.loaded;
     if (!loaded) return;
     const { bundle, hash } = loaded;
     const invite = this.#host.invite;
     const id = randomId();
-    try {
-      const { createAttemptKey, chainAnchor } = await loadAttemptCrypto();
-      const key = await createAttemptKey();
-      const now = Date.now();
-      const timeLimitMinutes = invite
-        ? invite.claims.dur
-        : effectiveLimitMinutes(bundle.timeLimitMinutes, extraTimePercent);
-      const record: AttemptRecord = {
-        id,
-        bundleHash: hash,
+    const { createAttemptKey, chainAnchor } = await loadAttemptCrypto();
+    const key = await createAttemptKey();
+    const now = Date.now();
+    const timeLimitMinutes = invite
+      ? invite.claims.dur
+      : effectiveLimitMinutes(bundle.timeLimitMinutes, extraTimePercent);
+    const record: AttemptRecord = {
+      id,
+      bundleHash: hash,
+      bundleId: bundle.id,
+      bundleVersion: bundle.version,
+      candidate: { name: candidate.name.trim(), email: candidate.email.trim() },
+      startedAt: now,
+      timeLimitMinutes,
+      timePolicy: bundle.timePolicy,
+      shownOrder: Object.fromEntries(
+        bundle.tasks.map((t) => [
+          t.id,
+          shownOrder(
+            t.outputs.map((o) => o.id),
+            bundle.shuffleOutputs,
+            `${id}/${t.id}`,
+          ),
+        ]),
+      ),
+      status: 'in-progress',
+      submittedAt: null,
+      autoSubmitted: false,
+      fields: {},
+      nextSeq: 1,
+      lastTMono: 0,
+      updatedAt: now,
+      inviteToken: invite?.token ?? null,
+      inviteJti: invite?.claims.jti ?? null,
+      keyStorage: 'indexeddb',
+    };
+    const first: AttemptEvent = {
+      seq: 0,
+      type: 'attempt.start',
+      tMono: 0,
+      tWall: new Date(now).toISOString(),
+      data: {
         bundleId: bundle.id,
-        bundleVersion: bundle.version,
-        candidate: { name: candidate.name.trim(), email: candidate.email.trim() },
-        startedAt: now,
         timeLimitMinutes,
-        timePolicy: bundle.timePolicy,
-        shownOrder: Object.fromEntries(
-          bundle.tasks.map((t) => [
-            t.id,
-            shownOrder(
-              t.outputs.map((o) => o.id),
-              bundle.shuffleOutputs,
-              `${id}/${t.id}`,
-            ),
-          ]),
-        ),
-        status: 'in-progress',
-        submittedAt: null,
-        autoSubmitted: false,
-        fields: {},
-        nextSeq: 1,
-        lastTMono: 0,
-        updatedAt: now,
-        inviteToken: invite?.token ?? null,
-        inviteJti: invite?.claims.jti ?? null,
-        keyStorage: 'indexeddb',
-      };
-      const first: AttemptEvent = {
-        seq: 0,
-        type: 'attempt.start',
-        tMono: 0,
-        tWall: new Date(now).toISOString(),
-        data: {
-          bundleId: bundle.id,
-          timeLimitMinutes,
-          extraTimePercent: invite ? null : extraTimePercent,
-          keyId: key.kid,
-          invited: invite !== null,
-        },
-        prev: chainAnchor(hash, invite?.token),
-      };
-      const snapshot = await this.#store.createAttempt(record, [first]);
-      if (snapshot.record.id === id && (await this.#keepKey(id, key)) === 'memory')
-        snapshot.record.keyStorage = 'memory';
-      await this.#attach(snapshot, snapshot.record.id !== id);
-    } catch (error) {
-      this.#host.error = error;
-      this.#host.phase = 'error';
-    }
+        extraTimePercent: invite ? null : extraTimePercent,
+        keyId: key.kid,
+        invited: invite !== null,
+      },
+      prev: chainAnchor(hash, invite?.token),
+    };
+    const snapshot = await this.#store.createAttempt(record, [first]);
+    if (snapshot.record.id === id && (await this.#keepKey(id, key)) === 'memory') snapshot.record.keyStorage = 'memory';
+    await this.attach(snapshot, snapshot.record.id !== id);
   }
 
   /**
@@ -230,7 +219,8 @@ export class AttemptRun {
     return this.#store.loadSnapshot(attemptId);
   }
 
-  async #attach(initial: AttemptSnapshot, resumed: boolean): Promise<void> {
+  /** Shows an attempt: one just created, or a stored one (resumed). */
+  async attach(initial: AttemptSnapshot, resumed: boolean): Promise<void> {
     const attemptId = initial.record.id;
     const loaded = this.#host.loaded as LoadedBundle;
     this.#lock = createTabLock(`assay:${this.#store.dbName}:${attemptId}`, () => void this.#lost());

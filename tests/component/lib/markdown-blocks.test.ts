@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BlockRenderer, markdownInto, renderMarkdown } from '../../../src/lib/markdown.ts';
+import { BlockRenderer, markdownInBlocks } from '../../../src/lib/markdown-blocks.ts';
+import { renderMarkdown } from '../../../src/lib/markdown.ts';
 import { bigBundle } from '../../../bench/big-bundle.ts';
 
 const bundles = import.meta.glob<unknown>('../../../exercises/*.json', { eager: true, import: 'default' });
@@ -88,16 +89,16 @@ describe('BlockRenderer (long texts a few blocks at a time)', () => {
   });
 });
 
-describe('markdownInto', () => {
+describe('markdownInBlocks', () => {
   it('shows the start of a long text at once and the rest after, then says it is complete', async () => {
-    const text = long(2000);
+    const text = long(400);
     const whole = renderMarkdown(text);
     // A text not seen before (renderMarkdown above cached this one).
     const fresh = `${text}\n\nThe end.`;
     const node = document.createElement('div');
     document.body.append(node);
     const complete = new Promise<void>((resolve) => node.addEventListener('markdowncomplete', () => resolve()));
-    const detach = markdownInto(fresh)(node);
+    const detach = markdownInBlocks(fresh)(node);
     expect(node.getAttribute('aria-busy')).toBe('true');
     expect(node.childElementCount).toBeGreaterThan(0);
     expect(node.childElementCount).toBeLessThan(100);
@@ -108,9 +109,21 @@ describe('markdownInto', () => {
     node.remove();
   });
 
+  it('renders everything still queued before the page is printed', () => {
+    const text = `${long(300)}\n\nPrinted.`;
+    const nodes = [0, 1, 2].map(() => document.createElement('div'));
+    nodes.forEach((node, i) => markdownInBlocks(`${text} ${i}`)(node));
+    expect(nodes.some((node) => node.getAttribute('aria-busy') === 'true')).toBe(true);
+    window.dispatchEvent(new Event('beforeprint'));
+    for (const [i, node] of nodes.entries()) {
+      expect(node.hasAttribute('aria-busy')).toBe(false);
+      expect(node.lastElementChild?.textContent).toBe(`Printed. ${i}`);
+    }
+  });
+
   it('stops adding to an element once detached', async () => {
     const node = document.createElement('div');
-    const detach = markdownInto(`${long(3000)}\n\nDetached.`)(node);
+    const detach = markdownInBlocks(`${long(400)}\n\nDetached.`)(node);
     const shown = node.childElementCount;
     detach();
     await new Promise((resolve) => setTimeout(resolve, 300));
