@@ -109,11 +109,11 @@ export class BlockRenderer {
 // top of each text; the rest is added in slices after the frame is painted, so a
 // task with several long outputs appears at once and typing never waits long.
 /** Source characters rendered per text in the frame that opens it. */
-const FIRST_CHARS = 1200;
+const FIRST_CHARS = 800;
 /** Characters rendered per step afterwards. */
 const STEP_CHARS = 4000;
 /** Work allowed in the frame that opens a task, summed over its texts. */
-const FIRST_FRAME_MS = 20;
+const FIRST_FRAME_MS = 12;
 /** Work per slice after that: short enough for a keystroke to get through. */
 const SLICE_MS = 12;
 /** Nodes of an already rendered text shown in the first frame. */
