@@ -117,6 +117,12 @@ export default defineConfig(({ mode }) => ({
                     priority: 2,
                     test: /src[\\/](core[\\/](attempt[\\/](timer|order)|random-id)|lib[\\/]download)\.ts/,
                   },
+                  // Shared by the start page, the team page and the workspace.
+                  {
+                    name: 'file-drop',
+                    priority: 2,
+                    test: /src[\\/]ui[\\/]components[\\/](DropZone|FileButton)\.svelte/,
+                  },
                   // Shared by the exercise's review page and the workspace's backup panel.
                   { name: 'confirm-dialog', priority: 2, test: /src[\\/]ui[\\/]components[\\/]ConfirmDialog/ },
                   { name: 'app', priority: 1, test: /./ },
