@@ -139,9 +139,9 @@ export function markdownInto(source: string): (node: Element) => void {
 export const markdownEngine = {
   lex: (source: string) => marked.lexer(source),
   render: (tokens: Token[]) => marked.parser(tokens),
-  sanitise: (html: string) => sanitise(html),
+  sanitise,
   cached: (source: string) => cache.get(source),
-  remember: (source: string, fragment: DocumentFragment) => remember(source, fragment),
+  remember,
 };
 
 /**

@@ -107,9 +107,10 @@ export class TakeController {
     embedded?: boolean;
   }): Promise<void> {
     try {
-      const reader = params.invite ? await import('./invite-reader.ts') : null;
-      const invite =
-        params.invite && reader ? { token: params.invite, claims: reader.readInvite(params.invite) } : null;
+      // The invite reader is its own chunk, fetched only for links that carry an invite.
+      const invite = params.invite
+        ? { token: params.invite, claims: (await import('./invite-reader.ts')).readInvite(params.invite) }
+        : null;
       this.invite = invite;
       const loaded = await this.#findBundle(params);
       if (this.#disposed) return;
@@ -133,8 +134,9 @@ export class TakeController {
         }
       }
       if (!snapshot) {
-        if (invite && reader) {
-          const window = reader.inviteWindow(invite.claims, Math.floor(Date.now() / 1000));
+        if (invite) {
+          const { inviteWindow } = await import('./invite-reader.ts');
+          const window = inviteWindow(invite.claims, Math.floor(Date.now() / 1000));
           if (!window.ok)
             throw new AssayError('SCHEMA_INVALID', `${window.message} Ask the hiring team for a new link.`);
         }

@@ -17,6 +17,19 @@ import { PASSPHRASE, teamState } from './support.ts';
 const candidate = (line: number, name: string, email: string, extraTimePercent: number | null = null) =>
   ({ line, name, email, extraTimePercent }) satisfies InviteCandidate;
 
+/** A day-long, unencrypted 30-minute invite for each of `candidates`, from b.json. */
+const mintRequest = (bundle: MintRequest['bundle'], candidates: MintRequest['candidates']): MintRequest => ({
+  bundle,
+  src: 'b.json',
+  appUrl: 'https://assay.example.org/',
+  validFrom: new Date('2031-03-01T09:00:00Z'),
+  validUntil: new Date('2031-03-02T09:00:00Z'),
+  minutes: 30,
+  extraTimePercent: 0,
+  encrypt: false,
+  candidates,
+});
+
 describe('team key state', () => {
   it('creates a key, stores it, and its downloaded backup restores it in another browser', async () => {
     const { team, store, downloads, dbName } = await teamState();
@@ -177,17 +190,7 @@ describe('minting invites', () => {
     const { team } = await teamState();
     await team.create('Acme', PASSPHRASE);
     const loaded = await loadBundleText(JSON.stringify(bundleInput()));
-    const base: MintRequest = {
-      bundle: loaded,
-      src: 'b.json',
-      appUrl: 'https://assay.example.org/',
-      validFrom: new Date('2031-03-01T09:00:00Z'),
-      validUntil: new Date('2031-03-02T09:00:00Z'),
-      minutes: 30,
-      extraTimePercent: 0,
-      encrypt: false,
-      candidates: [candidate(1, 'Ada', 'ada@example.org')],
-    };
+    const base = mintRequest(loaded, [candidate(1, 'Ada', 'ada@example.org')]);
     expect(await team.mintInvites(base)).toBe(true);
     expect(readInvite(team.invites[0]?.token ?? '').rcpt).toBeUndefined();
     expect(team.invites[0]?.link).toMatch(/^https:\/\/assay\.example\.org\/#\/take\?src=b\.json&invite=/);
@@ -202,17 +205,12 @@ describe('minting invites', () => {
     await team.create('Acme', PASSPHRASE);
     const loaded = await loadBundleText(JSON.stringify(bundleInput()));
     expect(
-      await team.mintInvites({
-        bundle: loaded,
-        src: 'b.json',
-        appUrl: 'https://assay.example.org/',
-        validFrom: new Date('2031-03-01T09:00:00Z'),
-        validUntil: new Date('2031-03-02T09:00:00Z'),
-        minutes: 30,
-        extraTimePercent: 0,
-        encrypt: false,
-        candidates: [candidate(1, 'Ada Lovelace', 'ada@example.org'), candidate(2, 'Grace', 'grace@example.org')],
-      }),
+      await team.mintInvites(
+        mintRequest(loaded, [
+          candidate(1, 'Ada Lovelace', 'ada@example.org'),
+          candidate(2, 'Grace', 'grace@example.org'),
+        ]),
+      ),
     ).toBe(true);
     // A site published without the template says what to publish, and nothing is downloaded.
     vi.stubGlobal('fetch', async () => new Response('missing', { status: 404 }));
