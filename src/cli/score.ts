@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   bundleHash,
   candidateRow,
+  compareByComposite,
   CSV_COLUMNS,
   formatCell,
   gradeLookup,
@@ -21,10 +22,13 @@ import { nodeCryptoProvider } from './node-crypto.ts';
 const USAGE = `Usage: assay score --key KEY --bundle BUNDLE [--reviews FILE]... [--csv OUT.csv] [--json] RESULT_OR_FOLDER...
 
 Scores result files against an answer key: ranking agreement (Kendall tau-b with the gold
-tiers, pairwise accuracy), error identification (recall of known issues, false alarms),
-consistency on repeated tasks, time, reviewer grades when --reviews are given, and the weighted
-composite with its parts. Prints a table (the same numbers as the app), or CSV or JSON.
-Each file is also verified; its integrity verdict is a column.
+tiers, pairwise accuracy), error identification (recall of known issues, precision, F1 beside
+the F1 that marking without reading gets on this key, false alarms), consistency on repeated
+tasks, time, reviewer grades when --reviews are given, and the weighted composite with its
+parts. Prints a table (the same numbers as the app), or CSV or JSON.
+Each file is also verified; its integrity verdict is a column, and a file that fails its
+checks is listed but not scored. Composites are ranked final before provisional (critiques
+awaiting review), and only with composites made of the same parts.
 `;
 
 export async function scoreCommand(args: string[]): Promise<number> {
@@ -92,7 +96,8 @@ export async function scoreCommand(args: string[]): Promise<number> {
     process.stderr.write(`assay score: ${(error as Error).message}\n`);
     return 2;
   }
-  rows.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1));
+  // Final composites before provisional ones, each ranked only with composites of the same parts.
+  rows.sort((a, b) => compareByComposite(a, b));
   const csv = writeCsv([
     CSV_COLUMNS.map((c) => c.header),
     ...rows.map((r) => CSV_COLUMNS.map((c) => formatCell(r, c))),
@@ -129,10 +134,13 @@ function table(rows: CandidateRow[]): string {
     'minutes',
     'tau-b',
     'recall',
+    'precision',
+    'F1 (base)',
     'false alarms',
     'consistency',
     'review',
     'composite',
+    'parts',
   ];
   const lines = rows.map((r) => [
     `${r.name} <${r.email}>`,
@@ -140,10 +148,13 @@ function table(rows: CandidateRow[]): string {
     (r.activeMs / 60_000).toFixed(1),
     num(r.rankingTauB),
     pct(r.errorRecall),
-    String(r.falseAlarms),
+    pct(r.errorPrecision),
+    r.errorF1 === null ? '—' : `${pct(r.errorF1)} (${pct(r.errorBaselineF1)})`,
+    r.falseAlarms === null ? '—' : String(r.falseAlarms),
     pct(r.consistency),
     num(r.reviewScore),
-    pct(r.composite),
+    r.notScored ? 'not scored' : `${pct(r.composite)}${r.compositeStatus === 'provisional' ? ' provisional' : ''}`,
+    r.notScored || r.compositeParts || '—',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const fmt = (cells: string[]) =>

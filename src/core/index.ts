@@ -92,7 +92,11 @@ export type {
 } from './verify/verify-result.ts';
 export { webCryptoProvider } from './crypto/provider.ts';
 export type { CryptoProvider } from './crypto/provider.ts';
-export { scoreResult, scoreRanking, scoreConsistency } from './score/score-result.ts';
+export { scoreResult, critiqueGrade } from './score/score-result.ts';
+export { scoreRanking } from './score/ranking.ts';
+export { scoreConsistency } from './score/consistency.ts';
+export { contentFreeBaseline } from './score/baseline.ts';
+export type { ContentFreeBaseline } from './score/baseline.ts';
 export type {
   CandidateScore,
   TaskScore,
@@ -102,10 +106,12 @@ export type {
   ErrorScore,
   ConsistencyScore,
   CompositePart,
+  CompositePartId,
+  PartState,
   ReviewLookup,
   CritiqueGrades,
 } from './score/score-result.ts';
-export { candidateRow, CSV_COLUMNS, formatCell } from './score/candidate-row.ts';
+export { candidateRow, compareByComposite, partsLabel, CSV_COLUMNS, formatCell } from './score/candidate-row.ts';
 export type { CandidateRow } from './score/candidate-row.ts';
 export { REVIEWS_FORMAT, ReviewsSchema, DEFAULT_RUBRIC, GRADE_MIN, GRADE_MAX } from './review/schema.ts';
 export type { Reviews, Grade, RubricCriterion } from './review/schema.ts';

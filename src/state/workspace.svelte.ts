@@ -9,6 +9,7 @@ import {
   bundleHash,
   candidateRow,
   checkBatch,
+  compareByComposite,
   CSV_COLUMNS,
   formatCell,
   gradeLookup,
@@ -113,6 +114,8 @@ export class WorkspaceState {
   search = $state('');
   verdictFilter = $state<'all' | 'ok' | 'warn' | 'fail'>('all');
   bundleFilter = $state<string>('all');
+  /** Which composites to show: every row, final ones, provisional ones (awaiting reviews), or rows without a score. */
+  scoreFilter = $state<'all' | 'final' | 'provisional' | 'none'>('all');
 
   readonly candidates: Candidate[] = $derived.by(() => this.#buildCandidates());
   /** The candidates the search and filters let through, in import order: sorting leaves it (and the charts) alone. */
@@ -512,10 +515,13 @@ export class WorkspaceState {
 
   #filter(candidates: Candidate[]): Candidate[] {
     const query = this.search.trim().toLowerCase();
-    if (query === '' && this.verdictFilter === 'all' && this.bundleFilter === 'all') return candidates;
+    if (query === '' && this.verdictFilter === 'all' && this.bundleFilter === 'all' && this.scoreFilter === 'all')
+      return candidates;
+    const status = (c: Candidate) => c.row.compositeStatus ?? 'none';
     return candidates.filter(
       (c) =>
         (this.verdictFilter === 'all' || c.row.verdict === this.verdictFilter) &&
+        (this.scoreFilter === 'all' || status(c) === this.scoreFilter) &&
         (this.bundleFilter === 'all' || c.file.result.bundle.sha256 === this.bundleFilter) &&
         (query === '' || c.row.name.toLowerCase().includes(query) || c.row.email.toLowerCase().includes(query)),
     );
@@ -524,6 +530,9 @@ export class WorkspaceState {
   #sort(candidates: readonly Candidate[]): Candidate[] {
     const key = this.sortKey;
     const direction = this.sortDescending ? -1 : 1;
+    // Composites are ranked only against composites of the same kind (final, same parts).
+    if (key === 'composite')
+      return [...candidates].sort((a, b) => compareByComposite(a.row, b.row, this.sortDescending));
     return [...candidates].sort((a, b) => {
       const x = a.row[key];
       const y = b.row[key];

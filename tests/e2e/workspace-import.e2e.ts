@@ -57,8 +57,15 @@ test('imports a folder of results, shows the verdicts and scores, sorts, exports
   await expect(table.locator('tbody tr')).toHaveCount(4);
   // The intact copy is scored, not a tampered one imported earlier.
   const ada = table.getByRole('row', { name: /Ada Lovelace/ }).first();
-  await expect(table.locator('tbody tr').filter({ hasText: '%' })).toHaveCount(4);
   await expect(ada).not.toContainText('failed');
+  // A result whose checks failed (submitted after its invite expired) is listed, with the
+  // reason, but takes no score and no rank: it sorts last.
+  const grace = table.getByRole('row', { name: /Grace Hopper/ });
+  await expect(grace).toContainText('failed');
+  await expect(grace.getByRole('cell').last()).toHaveText(
+    /^not scored: integrity check failed: Submitted .* after the invite expired/,
+  );
+  await expect(table.locator('tbody tr').filter({ hasText: '%' })).toHaveCount(3);
 
   const nameHeader = table.getByRole('columnheader', { name: /^Name/ });
   await nameHeader.getByRole('button').click();
@@ -83,9 +90,14 @@ test('imports a folder of results, shows the verdicts and scores, sorts, exports
   expect(rows).toHaveLength(4);
   expect(rows.map((r) => r[0]).sort()).toEqual(['Ada Lovelace', 'Ada Lovelace', 'Grace Hopper', 'Mallory']);
   expect(rows.every((r) => r[2] === 'fixture-minimal v1.0.0')).toBe(true);
-  // Composite, in the order shown (highest first), every one measured.
+  // Composite, in the order shown (highest first), every one measured but the failed result's.
   const composite = records[0]?.fields.indexOf('composite') ?? -1;
-  const scores = rows.map((r) => Number(r[composite]));
+  const reason = records[0]?.fields.indexOf('not_scored_because') ?? -1;
+  const failed = rows.filter((r) => r[reason] !== '');
+  expect(failed.map((r) => [r[0], r[composite]])).toEqual([['Grace Hopper', '']]);
+  expect(rows.at(-1)?.[0]).toBe('Grace Hopper');
+  expect(failed[0]?.[reason]).toMatch(/^integrity check failed: /);
+  const scores = rows.filter((r) => r[reason] === '').map((r) => Number(r[composite]));
   expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
 

@@ -127,7 +127,7 @@ test('candidate pages, and a review pass by two reviewers with their agreement',
   const score = scoreResult(ada, loaded.bundle, key);
   await page.getByRole('link', { name: 'Ada Lovelace', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^Composite score: \d+%$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Composite score: \d+%( \(provisional\))?$/ })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Ranking agreement' })).toBeVisible();
   for (const task of score.tasks) {
     const section = page.getByRole('region', { name: new RegExp(`^Task \\d: ${task.title}`) });

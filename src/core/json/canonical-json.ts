@@ -9,8 +9,10 @@ import { formatJsonPath } from './path.ts';
  * lone surrogates). We refuse both with the JSON path of the value at fault rather
  * than letting a signature be made over bytes another implementation would refuse.
  *
- * One pass, because it runs on every result verified (a 50 KB result twice as fast
- * as the `canonicalize` package, which the tests use as the reference):
+ * Ours rather than the `canonicalize` package (the tests' reference, 5.1.0) for the
+ * refusals above, each with its path; not for speed: the two are about as fast
+ * (measured 2026-12-08, a 51 KB result on a busy 2-core machine, median of 7 × 2,000:
+ * 1.41 ms ours, 1.17 ms canonicalize 5.1.0). It runs on every result verified:
  * - object keys sorted by UTF-16 code units (§3.2.3), which is what Array.sort does;
  * - numbers as ECMAScript's Number.prototype.toString, i.e. JSON.stringify (§3.2.2.3);
  * - strings escaped as JSON.stringify does for well-formed strings (§3.2.2.2);

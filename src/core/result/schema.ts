@@ -5,6 +5,28 @@ import { EventSchema } from '../attempt/events.ts';
 
 export const RESULT_FORMAT = 'assay.result/1';
 
+/**
+ * A set written as an array: each value once. The scorer reads sets anyway, but a file
+ * that repeats a value is not one the app wrote, so it is refused where it is read,
+ * with the path of the repeat.
+ */
+function uniqueValues(what: string) {
+  return z.superRefine<string[]>((items, ctx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item);
+      if (first === undefined) seen.set(item, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          message: `lists ${what} "${item}" twice (already at index ${first})`,
+          input: item,
+          path: [index],
+        });
+    });
+  });
+}
+
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }));
 const ms = z.int().check(z.gte(0));
 
@@ -13,7 +35,7 @@ export const OutputAnswerSchema = z.strictObject({
   /** "A", "B", … as shown to the candidate. */
   label: z.string().check(z.regex(/^[A-Z]$/)),
   critique: z.string().check(z.maxLength(100_000)),
-  categories: z.array(IdSchema),
+  categories: z.array(IdSchema).check(uniqueValues('the category')),
   severity: z.nullable(IdSchema),
   noIssues: z.boolean(),
 });
@@ -21,9 +43,9 @@ export const OutputAnswerSchema = z.strictObject({
 export const TaskResultSchema = z.strictObject({
   taskId: IdSchema,
   /** Output ids in the order they were shown. */
-  shownOrder: z.array(IdSchema),
+  shownOrder: z.array(IdSchema).check(uniqueValues('the output')),
   /** Output ids best to worst; null when the candidate did not rank. */
-  ranking: z.nullable(z.array(IdSchema)),
+  ranking: z.nullable(z.array(IdSchema).check(uniqueValues('the output'))),
   activeMs: ms,
   outputs: z.array(OutputAnswerSchema),
 });
@@ -54,7 +76,22 @@ export const ResultSchema = z.strictObject({
     autoSubmitted: z.boolean(),
     activeMsTotal: ms,
   }),
-  tasks: z.array(TaskResultSchema),
+  tasks: z.array(TaskResultSchema).check(
+    z.superRefine((tasks, ctx) => {
+      const seen = new Map<string, number>();
+      tasks.forEach((task, index) => {
+        const first = seen.get(task.taskId);
+        if (first === undefined) seen.set(task.taskId, index);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            message: `answers task "${task.taskId}" twice (already at index ${first})`,
+            input: task.taskId,
+            path: [index, 'taskId'],
+          });
+      });
+    }),
+  ),
   events: z.array(EventSchema),
   /** The invite token (compact JWS) the candidate opened, when invited. */
   invite: z.optional(z.string().check(z.maxLength(10_000))),

@@ -20,7 +20,7 @@ describe('the candidate page', () => {
   it('shows the composite with its parts and every integrity check in words', async () => {
     await adaPage();
     expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
-    expect(screen.getByRole('heading', { name: /^Composite score: \d+%$/ })).toBeVisible();
+    expect(screen.getByRole('heading', { name: /^Composite score: \d+% \(provisional\)$/ })).toBeVisible();
     for (const part of ['Ranking agreement', 'Error identification', 'Consistency', 'Critique quality'])
       expect(screen.getByRole('rowheader', { name: part })).toBeVisible();
     const integrity = screen.getByRole('region', { name: /^Integrity/ });

@@ -116,7 +116,7 @@ describe('the workspace page', () => {
     expect(csv?.filename).toMatch(/^assay-candidates_\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv?.type).toBe('text/csv');
     expect(csv?.text.split('\r\n')[0]).toBe(
-      'name,email,bundle,status,integrity,active_minutes,overtime_minutes,ranking_tau_b,ranking_pairwise_accuracy,error_recall,false_alarms,consistency,reviewer_score_1_to_4,composite,pastes,focus_losses,attempt_id',
+      'name,email,bundle,status,integrity,not_scored_because,active_minutes,overtime_minutes,ranking_tau_b,ranking_pairwise_accuracy,error_recall,error_precision,error_f1,error_f1_content_free_baseline,false_alarms,consistency,reviewer_score_1_to_4,composite,composite_status,composite_parts,pastes,focus_losses,attempt_id',
     );
     expect(csv?.text).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     const { records } = readCsv(csv?.text ?? '');

@@ -41,8 +41,23 @@ describe('scoreRanking against gold tiers', () => {
     expect(s.top1).toBe(false);
   });
 
-  it('has nothing to say about a task that was not ranked', () => {
-    expect(scoreRanking(null, gold)).toMatchObject({ tauB: null, pairwiseAccuracy: null, top1: null });
+  it('scores a task that was not ranked 0 of the pairs the gold orders (never left out of the mean)', () => {
+    expect(scoreRanking(null, gold)).toMatchObject({
+      tauB: null,
+      orderedPairs: 5,
+      agreeingPairs: 0,
+      pairwiseAccuracy: 0,
+      top1: null,
+    });
+  });
+
+  it('reads a hostile ranking as each gold output once: repeats and unknown ids add no pair', () => {
+    const honest = scoreRanking(['b', 'a', 'd', 'c'], gold);
+    const padded = scoreRanking(['b', 'b', 'b', 'zz', 'a', 'a', 'd', 'c', 'c'], gold);
+    expect(padded).toMatchObject({ orderedPairs: 5, agreeingPairs: honest.agreeingPairs, tauB: honest.tauB });
+    // A partial ranking cannot score above a complete one: the unranked output's pairs are not agreed with.
+    expect(scoreRanking(['b'], gold)).toMatchObject({ pairwiseAccuracy: 0, tauB: null, top1: null });
+    expect(scoreRanking(['b', 'a'], gold).pairwiseAccuracy).toBe(1 / 5);
   });
 });
 
@@ -116,10 +131,20 @@ describe('scoreResult on hand-built candidates (math & science sample)', () => {
     answers['kettle-boil-cost']!.outputs = {};
     const s = score(answers);
     expect(s.consistency[0]?.tauB).toBe(-1);
-    // Only the output with no issue (empty on both sides) still agrees: 1 of 4.
-    expect(s.consistency[0]?.categoryOverlap).toBe(0.25);
-    expect(s.meanConsistency).toBe(0.125);
-    expect(s.parts.find((p) => p.id === 'consistency')?.value).toBe(0.125);
+    // The output with no issue is empty on both sides: nothing to agree on, so not counted;
+    // the others were marked once and not the second time.
+    expect(s.consistency[0]?.categoryOverlap).toBe(0);
+    expect(s.meanConsistency).toBe(0);
+    expect(s.parts.find((p) => p.id === 'consistency')?.value).toBe(0);
+  });
+
+  it('does not count two empty sets of categories as agreement on a repeated task', () => {
+    const answers = perfectAnswers(loaded.bundle, key);
+    for (const id of ['kettle-energy', 'kettle-boil-cost']) answers[id]!.outputs = {};
+    const s = score(answers);
+    expect(s.consistency[0]?.categoryOverlap).toBeNull();
+    // Only the rankings are compared: identical, so (1 + 1) / 2.
+    expect(s.meanConsistency).toBe(1);
   });
 
   it('keeps random candidates near chance on ranking, and well below a careful one (property)', () => {

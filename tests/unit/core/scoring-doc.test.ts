@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scoreRanking, scoreResult, validateBundle, validateKey } from '../../../src/core/index.ts';
+import {
+  contentFreeBaseline,
+  critiqueGrade,
+  scoreRanking,
+  scoreResult,
+  validateBundle,
+  validateKey,
+} from '../../../src/core/index.ts';
 import { bundleInput } from '../../helpers/factories.ts';
 import { resultWith } from '../../helpers/answers.ts';
 
@@ -53,7 +60,14 @@ describe('docs/scoring.md worked example', () => {
         },
       },
     });
+    const unreviewed = scoreResult(result, bundle, key);
+    expect(unreviewed.compositeStatus).toBe('provisional');
+    expect(unreviewed.compositeParts).toEqual(['ranking', 'errorIdentification']);
+    expect(unreviewed.composite).toBeCloseTo((0.8 + (2 * 0.5 * (2 / 3)) / (0.5 + 2 / 3)) / 2, 12);
+    expect(unreviewed.composite).toBeCloseTo(0.686, 3);
+    // Reviewers grade every critique that was written (none here): the composite is then final.
     const s = scoreResult(result, bundle, key, () => [{ specific: 3, correct: 3, actionable: 3 }]);
+    expect(s.compositeStatus).toBe('final');
     expect(s.errors.recall).toBeCloseTo(2 / 3, 12);
     expect(s.errors.precision).toBe(0.5);
     expect(s.errors.falseAlarms).toBe(2);
@@ -65,5 +79,23 @@ describe('docs/scoring.md worked example', () => {
     expect(s.composite).toBeCloseTo((0.8 + f1 + (3 - 1) / 3) / 3, 12);
     // With the text's consistency of 0.75 the weighted mean is 0.689.
     expect((0.8 + f1 + 0.5 * 0.75 + (3 - 1) / 3) / 3.5).toBeCloseTo(0.689, 3);
+  });
+
+  it('content-free baseline: one category on everything but the best gets 1/3', () => {
+    const base = contentFreeBaseline(bundle, key);
+    expect(base.f1).toBeCloseTo(1 / 3, 12);
+    expect(base.strategy).toBe('"Factual error" on every output but the best');
+    // Every category everywhere: 3 right of 32 marks.
+    const p = 3 / 32;
+    expect((2 * p) / (1 + p)).toBeCloseTo(0.171, 3);
+  });
+
+  it('reviewer score: critiques graded 4 | 1, 1 give 2.5', () => {
+    const grades = [
+      critiqueGrade([{ specific: 4 }]) as number,
+      critiqueGrade([{ specific: 1 }, { specific: 1 }]) as number,
+    ];
+    expect(grades).toEqual([4, 1]);
+    expect((grades[0]! + grades[1]!) / 2).toBe(2.5);
   });
 });

@@ -34,6 +34,19 @@ export const COLUMNS: readonly Column[] = [
   },
   { key: 'errorRecall', label: 'Error recall', description: 'Known issues the candidate found', numeric: true },
   {
+    key: 'errorPrecision',
+    label: 'Precision',
+    description: 'Of the categories the candidate marked, the share that are known issues',
+    numeric: true,
+  },
+  {
+    key: 'errorF1',
+    label: 'Error F1',
+    description:
+      'F1 of recall and precision (the error part of the composite); beside it, what marking without reading would get on this key',
+    numeric: true,
+  },
+  {
     key: 'falseAlarms',
     label: 'False alarms',
     description: 'Categories marked where the key has no such issue',
@@ -54,7 +67,8 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'composite',
     label: 'Composite',
-    description: 'Weighted mean of the parts that could be measured',
+    description:
+      'Weighted mean of the parts that could be measured; final composites rank before provisional ones (awaiting reviews), and only composites made of the same parts are ranked together',
     numeric: true,
   },
 ];
