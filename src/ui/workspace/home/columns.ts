@@ -8,7 +8,11 @@ export interface Column {
   numeric: boolean;
 }
 
-/** The candidates table's columns, left to right (the CSV has a few more, see CSV_COLUMNS). */
+/**
+ * The candidates table's columns, left to right (the CSV has a few more, see CSV_COLUMNS).
+ * The composite comes right after the integrity verdict: it is what a team reads first,
+ * and it must not scroll out of sight behind the parts it is made of.
+ */
 export const COLUMNS: readonly Column[] = [
   { key: 'name', label: 'Name', description: 'The candidate, as they typed it or as invited', numeric: false },
   { key: 'bundle', label: 'Bundle', description: 'The bundle the result answers', numeric: false },
@@ -17,6 +21,13 @@ export const COLUMNS: readonly Column[] = [
     label: 'Integrity',
     description: 'The checks of the result file: signature, bundle, event log, invite, time',
     numeric: false,
+  },
+  {
+    key: 'composite',
+    label: 'Composite',
+    description:
+      'Weighted mean of the parts that could be measured; final composites rank before provisional ones (awaiting reviews), and only composites made of the same parts are ranked together',
+    numeric: true,
   },
   { key: 'activeMs', label: 'Active time (min)', description: 'Minutes spent on the tasks', numeric: true },
   { key: 'overtimeMs', label: 'Overtime (min)', description: 'Minutes past the time limit', numeric: true },
@@ -62,13 +73,6 @@ export const COLUMNS: readonly Column[] = [
     key: 'reviewScore',
     label: 'Reviewer score (1–\u20604)',
     description: 'Mean grade reviewers gave the critiques',
-    numeric: true,
-  },
-  {
-    key: 'composite',
-    label: 'Composite',
-    description:
-      'Weighted mean of the parts that could be measured; final composites rank before provisional ones (awaiting reviews), and only composites made of the same parts are ranked together',
     numeric: true,
   },
 ];
