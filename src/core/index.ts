@@ -24,6 +24,8 @@ export type { Fields, FieldPatch, FieldValue } from './attempt/fields.ts';
 export { readTaskAnswer, missingForTask, critiqueLength } from './attempt/answers.ts';
 export type { TaskAnswer, OutputAnswer, MissingItem, MissingKind } from './attempt/answers.ts';
 export { shownOrder, outputLabels } from './attempt/order.ts';
+export { pasteSource, comparableText } from './attempt/paste-source.ts';
+export type { PasteSource } from './attempt/paste-source.ts';
 export {
   timerState,
   deadlineOf,

@@ -16,6 +16,7 @@ import {
   maxRev,
   missingForTask,
   outputLabels,
+  pasteSource,
   readTaskAnswer,
   RevisionClock,
   timerState,
@@ -214,9 +215,24 @@ export class AttemptSession {
     this.#onAnnounce('Ranking confirmed.');
   }
 
-  recordPaste(taskId: string, outputId: string, length: number): void {
+  /**
+   * Logs a paste into a critique. Text from this task (a quote of a response, the
+   * prompt or the context) is a quote, logged as such and not a signal; anything else
+   * is an outside paste. Only the length is kept, never the text.
+   */
+  recordPaste(taskId: string, outputId: string, text: string): void {
     if (this.locked) return;
-    this.#log('critique.paste', { taskId, outputId, length });
+    const source = pasteSource(text, this.#task(taskId));
+    const length = text.length;
+    if (source.kind === 'outside') this.#log('critique.paste', { taskId, outputId, length });
+    else
+      this.#log('critique.quote', {
+        taskId,
+        outputId,
+        length,
+        from: source.kind,
+        ...(source.kind === 'response' ? { fromOutputId: source.outputId } : {}),
+      });
   }
 
   // ── navigation and time ────────────────────────────────────────────────────

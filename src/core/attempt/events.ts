@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'focus.lost',
   'focus.regained',
   'critique.paste',
+  'critique.quote',
   'ranking.change',
   'deadline.warning',
   'deadline.reached',

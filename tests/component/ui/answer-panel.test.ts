@@ -28,12 +28,31 @@ describe('AnswerPanel', () => {
     expect(session.critique('t1', 'b')).toBe('Too short!');
   });
 
-  it('records a paste by its length only', async () => {
+  it('records an outside paste by its length only', async () => {
     const { user, session } = await setup();
     screen.getByLabelText('Your critique of response B').focus();
     await user.paste('pasted text of some length');
     const paste = session.events.findLast((e) => e.type === 'critique.paste');
     expect(paste?.data).toEqual({ taskId: 't1', outputId: 'b', length: 26 });
+    expect(session.events.some((e) => e.type === 'critique.quote')).toBe(false);
+  });
+
+  it('records a quote of the task as a quote, with where it came from, and not as a paste', async () => {
+    const { user, session } = await setup();
+    const task = session.bundle.tasks[0]!;
+    const quoted = task.outputs[0]!;
+    const words = quoted.content.split(/\s+/).slice(0, 3).join(' ');
+    screen.getByLabelText('Your critique of response B').focus();
+    await user.paste(words);
+    const quote = session.events.findLast((e) => e.type === 'critique.quote');
+    expect(quote?.data).toEqual({
+      taskId: 't1',
+      outputId: 'b',
+      length: words.length,
+      from: 'response',
+      fromOutputId: quoted.id,
+    });
+    expect(session.events.some((e) => e.type === 'critique.paste')).toBe(false);
   });
 
   it('marks categories and severity; "No problems found" clears them', async () => {

@@ -60,8 +60,18 @@ export function timeline(result: Result, bundle: Bundle | null): TimelineEntry[]
         lostAt = null;
         break;
       case 'critique.paste':
-        text = `Pasted ${typeof d.length === 'number' ? d.length : '?'} characters into the critique of Response ${label(d.taskId, d.outputId)}, ${taskName(d.taskId)}`;
+        text = `Pasted ${typeof d.length === 'number' ? d.length : '?'} characters from outside the task into the critique of Response ${label(d.taskId, d.outputId)}, ${taskName(d.taskId)}`;
         break;
+      case 'critique.quote': {
+        const from =
+          d.from === 'response'
+            ? `Response ${label(d.taskId, d.fromOutputId)}`
+            : d.from === 'context'
+              ? 'the context'
+              : 'the prompt';
+        text = `Quoted ${typeof d.length === 'number' ? d.length : '?'} characters of ${from} in the critique of Response ${label(d.taskId, d.outputId)}, ${taskName(d.taskId)}`;
+        break;
+      }
       case 'ranking.change': {
         const order = Array.isArray(d.ranking) ? d.ranking.map((id) => label(d.taskId, id)) : [];
         text = `Changed the ranking of ${taskName(d.taskId)}${order.length ? `: ${order.join(', ')}` : ''}`;

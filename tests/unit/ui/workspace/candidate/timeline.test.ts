@@ -15,7 +15,9 @@ describe('timeline', () => {
     expect(entries[0]).toMatchObject({ at: 0, text: 'Started the exercise (from an invite)', reviewSuggested: false });
     expect(entries[1]?.text).toBe('Opened task 1 (Capital of Australia)');
     const paste = entries.find((e) => e.type === 'critique.paste');
-    expect(paste?.text).toMatch(/^Pasted \d+ characters into the critique of Response [A-C], task 2 \(Sum/);
+    expect(paste?.text).toMatch(
+      /^Pasted \d+ characters from outside the task into the critique of Response [A-C], task 2 \(Sum/,
+    );
     expect(paste?.reviewSuggested).toBe(true);
     expect(
       entries.filter((e) => e.reviewSuggested).every((e) => ['critique.paste', 'focus.lost'].includes(e.type)),
@@ -24,6 +26,31 @@ describe('timeline', () => {
     expect(ranking?.text).toBe('Changed the ranking of task 1 (Capital of Australia): B, C, A');
     expect(entries.at(-1)?.text).toBe('Exported the result file (submitted)');
     expect(entries.map((e) => e.text).join(' ')).not.toMatch(/cheat|suspicious/i);
+  });
+
+  it('tells quotes of the task from outside pastes, and does not flag them', () => {
+    const quote = {
+      ...result.events[1],
+      seq: 1,
+      type: 'critique.quote' as const,
+      data: {
+        taskId: result.tasks[1]!.taskId,
+        outputId: result.tasks[1]!.shownOrder[0]!,
+        length: 31,
+        from: 'response',
+        fromOutputId: result.tasks[1]!.shownOrder[1]!,
+      },
+    };
+    const fromPrompt = { ...quote, seq: 2, data: { ...quote.data, from: 'prompt', fromOutputId: undefined } };
+    const entries = timeline(
+      { ...result, events: [result.events[0] as never, quote as never, fromPrompt as never] },
+      bundle,
+    );
+    expect(entries[1]).toMatchObject({
+      text: 'Quoted 31 characters of Response B in the critique of Response A, task 2 (Sum of the first hundred numbers)',
+      reviewSuggested: false,
+    });
+    expect(entries[2]?.text).toMatch(/^Quoted 31 characters of the prompt in the critique of Response A/);
   });
 
   it('says how long the page was out of focus', () => {
