@@ -28,6 +28,18 @@ export type AssessmentWarningCode =
   /** One category holds most known issues: marking it everywhere scores without reading. */
   | 'dominant-category';
 
+/** A short name for each warning, for lists that group them. */
+export const ASSESSMENT_WARNING_TITLES: Readonly<Record<AssessmentWarningCode, string>> = {
+  'ordinal-output-ids': 'Output ids give the order away',
+  'best-same-id': 'The best output has the same id in most tasks',
+  'best-same-position': 'The best output is in the same place in most tasks',
+  'shuffle-off': 'Outputs are not shuffled',
+  'only-clean-output-is-best': 'The only sound output is always the best',
+  'verbatim-repeat': 'A repeated task can be copied',
+  'issues-share-category': 'One mark finds several known issues',
+  'dominant-category': 'One category holds most known issues',
+};
+
 export interface AssessmentWarning {
   code: AssessmentWarningCode;
   /** Which file `path` points into. */
@@ -46,7 +58,7 @@ const MIN_ISSUES_FOR_SHARE = 4;
 
 const at = (...path: PropertyKey[]) => formatJsonPath(path);
 const quoted = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
-const percent = (x: number) => `${Math.round(x * 100)} %`;
+const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 function listTasks(names: readonly string[]): string {
   const shown = names.slice(0, 3).map((n) => `"${n}"`);

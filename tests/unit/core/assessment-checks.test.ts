@@ -212,7 +212,7 @@ describe('assessmentChecks', () => {
     expect(warnings.map((w) => w.code)).toEqual(['dominant-category']);
     // 5 of the 6 issues sit on the 5 outputs that are not best (the curt best one is missed).
     expect(warnings[0]!.message).toContain("6 of the key's 6 issues are reasoning-error");
-    expect(warnings[0]!.message).toContain('recall 83 %, precision 100 %, F1 0.91');
+    expect(warnings[0]!.message).toContain('recall 83%, precision 100%, F1 0.91');
   });
 
   it('warns about one task whose issues are nearly all one category', () => {
