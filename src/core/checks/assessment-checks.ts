@@ -81,7 +81,7 @@ export function assessmentChecks(bundle: Bundle, key?: AnswerKey): AssessmentWar
       file: 'bundle',
       path: at('shuffleOutputs'),
       message:
-        'is off, so every candidate sees the outputs in the order of the file, usually the order the author wrote them in: set "shuffleOutputs": true',
+        'shuffling is off, so every candidate sees the outputs in the order of the file, usually the order the author wrote them in: set "shuffleOutputs": true',
     });
   if (key) {
     const keyed = keyedTasks(bundle, key);
