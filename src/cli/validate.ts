@@ -7,9 +7,11 @@ import {
   validateKey,
   checkKeyAgainstBundle,
   validateResult,
+  assessmentChecks,
   MAX_BUNDLE_BYTES,
   MAX_RESULT_BYTES,
   type Bundle,
+  type AssessmentWarning,
   type ValidationIssue,
 } from '../core/index.ts';
 
@@ -18,6 +20,8 @@ interface Checked {
   ok: boolean;
   summary: string;
   issues: readonly ValidationIssue[];
+  /** Assessment warnings: printed, but they do not change the exit status. */
+  warnings?: readonly AssessmentWarning[];
   note?: string;
 }
 
@@ -25,6 +29,7 @@ const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : s);
 const red = (s: string) => (color ? `\x1b[31m${s}\x1b[0m` : s);
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
+const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[0m` : s);
 
 /** `assay validate FILE...`: exit 0 only when every file is valid. */
 export async function validateCommand(args: string[]): Promise<number> {
@@ -46,14 +51,14 @@ export async function validateCommand(args: string[]): Promise<number> {
     }
   }
   // Bundles first, so keys can be checked against them.
-  const bundles = new Map<string, { bundle: Bundle; hash: string }>();
+  const bundles = new Map<string, { bundle: Bundle; hash: string; file: string }>();
   const kindOf = (doc: unknown) => String((doc as { format?: unknown } | null)?.format ?? '');
   for (const [file, doc] of documents) {
     if (!kindOf(doc).startsWith('assay.bundle/')) continue;
     try {
       const bundle = validateBundle(doc);
       const hash = await bundleHash(doc);
-      bundles.set(hash, { bundle, hash });
+      bundles.set(hash, { bundle, hash, file });
       const outputs = bundle.tasks.reduce((n, t) => n + t.outputs.length, 0);
       checked.push({
         file,
@@ -65,6 +70,7 @@ export async function validateCommand(args: string[]): Promise<number> {
       checked.push(failure(file, error, 'bundle'));
     }
   }
+  const keyed = new Set<string>();
   for (const [file, doc] of documents) {
     const kind = kindOf(doc);
     if (kind.startsWith('assay.bundle/')) continue;
@@ -75,9 +81,13 @@ export async function validateCommand(args: string[]): Promise<number> {
           bundles.get(key.bundle.sha256) ?? [...bundles.values()].find((b) => b.bundle.id === key.bundle.id);
         const issues = target ? checkKeyAgainstBundle(key, target.bundle, target.hash) : [];
         const issueCount = key.tasks.reduce((n, t) => n + t.issues.length, 0);
+        // With its bundle, the key's checks include the bundle's: printed once, under the key.
+        const warnings = target && issues.length === 0 ? assessmentChecks(target.bundle, key) : [];
+        if (target && issues.length === 0) keyed.add(target.file);
         checked.push({
           file,
           ok: issues.length === 0,
+          warnings,
           summary: `answer key for "${key.bundle.id}" v${key.bundle.version}: ${key.tasks.length} tasks, ${issueCount} known issues`,
           issues,
           ...(target ? {} : { note: 'structure only: pass its bundle too to check ids, categories and hash' }),
@@ -103,15 +113,24 @@ export async function validateCommand(args: string[]): Promise<number> {
       checked.push(failure(file, error));
     }
   }
+  for (const c of checked) {
+    const target = [...bundles.values()].find((b) => b.file === c.file);
+    if (target && !keyed.has(c.file)) c.warnings = assessmentChecks(target.bundle);
+  }
   const order = new Map(files.map((f, i) => [f, i]));
   checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const c of checked) {
     process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${c.file}: ${c.summary}\n`);
     for (const issue of c.issues) process.stdout.write(`    ${issue.path}  ${issue.message}\n`);
+    for (const w of c.warnings ?? [])
+      process.stdout.write(`    ${yellow('warning')} ${w.code}: ${w.file} ${w.path}  ${w.message}\n`);
     if (c.note) process.stdout.write(dim(`    (${c.note})\n`));
   }
   const bad = checked.filter((c) => !c.ok).length;
-  process.stdout.write(`\n${checked.length - bad} valid, ${bad} invalid\n`);
+  const warned = checked.reduce((n, c) => n + (c.warnings?.length ?? 0), 0);
+  process.stdout.write(
+    `\n${checked.length - bad} valid, ${bad} invalid${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}\n`,
+  );
   return bad === 0 ? 0 : 1;
 }
 

@@ -126,3 +126,5 @@ export { kendallTauB, spearmanRho, cohenKappa, fleissKappa, krippendorffAlpha } 
 export type { KrippendorffLevel } from './stats/index.ts';
 export { EMBEDDED_ID, type Embedded } from './takehome/embedded.ts';
 export { inviteTokenFromText, jsonForScript, makeTakeHomeHtml } from './takehome/take-home.ts';
+export { assessmentChecks, looksOrdinal, ASSESSMENT_WARNING_TITLES } from './checks/assessment-checks.ts';
+export type { AssessmentWarning, AssessmentWarningCode } from './checks/assessment-checks.ts';

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/core/index.ts';
+import codeReview from '../../../exercises/code-review.json?raw';
+import codeReviewKey from '../../../exercises/keys/code-review.key.json?raw';
 import { fixture, resultFile, workspacePage } from './support.ts';
 
 async function withKey() {
@@ -165,4 +167,30 @@ describe('the workspace page', () => {
     await waitFor(() => expect(page.workspace.candidates).toHaveLength(1));
     expect(await screen.findByText(/Workspace restored: 1 bundles, 1 keys, 1 results/)).toBeVisible();
   }, 30_000);
+
+  it('lists under a bundle the ways its candidates could score what they did not earn', async () => {
+    const page = workspacePage();
+    await page.user.upload(screen.getByLabelText('Bundle or answer key files'), [fixture('minimal.json')]);
+    // Without the key: only what the bundle alone gives away.
+    const summary = await screen.findByText(/^1 warning: candidates could score what they did not earn/);
+    const details = summary.closest('details') as HTMLElement;
+    expect(within(details).getByText('Outputs are not shuffled')).toBeInTheDocument();
+    await page.user.upload(screen.getByLabelText('Bundle or answer key files'), [fixture('minimal.key.json')]);
+    await screen.findByText('Answer key loaded');
+    await page.user.click(await screen.findByText(/^3 warnings: /));
+    const list = within(screen.getByText(/^3 warnings: /).closest('details') as HTMLElement);
+    expect(list.getByText('The only sound output is always the best')).toBeVisible();
+    expect(list.getByText('The best output is in the same place in most tasks')).toBeVisible();
+    expect(list.getByText('$.shuffleOutputs')).toBeVisible();
+  });
+
+  it('shows no warning for a sample bundle and its key', async () => {
+    const page = workspacePage();
+    await page.user.upload(screen.getByLabelText('Bundle or answer key files'), [
+      new File([codeReview], 'code-review.json', { type: 'application/json' }),
+      new File([codeReviewKey], 'code-review.key.json', { type: 'application/json' }),
+    ]);
+    await screen.findByText('Answer key loaded');
+    expect(screen.queryByText(/warnings?: candidates could score/)).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bundleHash } from '../../../src/core/index.ts';
 
 const run = promisify(execFile);
 
@@ -29,8 +30,62 @@ describe('assay validate', () => {
       'exercises/keys/math-science-reasoning.key.json',
     );
     expect(out).toContain('6 valid, 0 invalid');
-    expect(out).toMatch(/bundle "code-review" v1\.0\.0: 4 tasks, 17 outputs, sha256 [0-9a-f]{64}/);
+    expect(out).toMatch(/bundle "code-review" v1\.1\.0: 4 tasks, 17 outputs, sha256 [0-9a-f]{64}/);
+    // The samples leak no answers: no assessment warning.
+    expect(out).not.toContain('warning');
     expect(code).toBe(0);
+  });
+
+  it('prints assessment warnings with their JSON paths, and still exits 0', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'assay-cli-'));
+    const task = (id: string) => ({
+      id,
+      title: id,
+      prompt: 'p',
+      outputs: [
+        { id: 'o1', content: `best ${id}` },
+        { id: 'o2', content: `worse ${id}` },
+      ],
+    });
+    const doc = {
+      format: 'assay.bundle/1',
+      id: 'leaky',
+      version: '1',
+      title: 'Leaky',
+      domain: 'd',
+      instructions: 'i',
+      timeLimitMinutes: 10,
+      timePolicy: 'soft',
+      tasks: [task('t1'), task('t2')],
+    };
+    const bundlePath = path.join(dir, 'leaky.json');
+    writeFileSync(bundlePath, JSON.stringify(doc));
+    const keyPath = path.join(dir, 'leaky.key.json');
+    const taskKey = (taskId: string) => ({
+      taskId,
+      goldRanking: [['o1'], ['o2']],
+      issues: [{ id: 'i', outputId: 'o2', category: 'omission', severity: 'minor', description: 'd' }],
+    });
+    writeFileSync(
+      keyPath,
+      JSON.stringify({
+        format: 'assay.key/1',
+        bundle: { id: 'leaky', version: '1', sha256: await bundleHash(doc) },
+        tasks: [taskKey('t1'), taskKey('t2')],
+      }),
+    );
+    const alone = await assay('validate', bundlePath);
+    expect(alone.code).toBe(0);
+    expect(alone.out).toContain('warning ordinal-output-ids: bundle $.tasks[0].outputs');
+    expect(alone.out).toContain('warning shuffle-off: bundle $.shuffleOutputs');
+    expect(alone.out).not.toContain('best-same-id');
+    const withKey = await assay('validate', bundlePath, keyPath);
+    expect(withKey.code).toBe(0);
+    expect(withKey.out).toContain('warning best-same-id: key $.tasks');
+    expect(withKey.out).toContain('warning only-clean-output-is-best: key $.tasks');
+    // Printed once, under the key, when the key is checked against its bundle.
+    expect(withKey.out.match(/shuffle-off/g)).toHaveLength(1);
+    expect(withKey.out).toContain('2 valid, 0 invalid, 5 warnings');
   });
 
   it('prints every error with its JSON path and exits 1', async () => {
