@@ -134,5 +134,6 @@ describe('assay validate', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('validate FILE...');
     expect((await assay('frobnicate')).code).toBe(2);
-  });
+    // Three CLI starts (each loads the TypeScript through tsx): seconds on a busy machine.
+  }, 20_000);
 });
