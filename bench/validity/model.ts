@@ -58,7 +58,7 @@ export const MODEL = {
     centre: 2.5,
     slope: 0.75,
     lengthSway: 0.3,
-    noise: 0.85,
+    noise: 0.95,
     /** Criterion offsets (a critique is more often correct than actionable). */
     criterion: { specific: -0.1, correct: 0.15, actionable: -0.2 } as Record<string, number>,
   },

@@ -153,6 +153,14 @@ function strategiesFor(model: ExerciseModel): Strategy[] {
   return list;
 }
 
+/** Strategies that cannot be played on this bundle, and why. */
+function notApplicable(model: ExerciseModel): string[] {
+  if (model.pairs.length === 0) return ['copy the repeated task: n/a (no repeated task)'];
+  if (!model.pairs.every((p) => copyByIdApplies(model, p)))
+    return ["copy the repeated task by output id: n/a (the repeat's output ids differ from the original's)"];
+  return [];
+}
+
 /** Zero-effort combinations; `category` is the one-category strategy's most rewarded category. */
 function combinationsFor(model: ExerciseModel, category: string): Strategy[] {
   const repeat = model.pairs.length > 0 ? ({ repeat: 'position' } as const) : {};
@@ -293,7 +301,7 @@ function runBundle(ex: Exercise): BundleRun {
 // ---------------------------------------------------------------- printing
 const TARGET_PERCENTILE = 5;
 const TARGET_RHO = 0.9;
-const fmt = (v: number | null | undefined, digits = 2) =>
+const fmt = (v: number | null | undefined, digits = 3) =>
   v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(digits);
 const row = (label: string, ...cells: string[]) =>
   console.log(`  ${label.padEnd(64)} ${cells.map((c) => c.padStart(16)).join(' ')}`);
@@ -348,6 +356,7 @@ function report(
   short: string,
   runs: BundleRun[],
   strategies: { label: string; before: (number | null)[]; after: (number | null)[] }[],
+  notes: string[],
 ) {
   const pop = population(runs);
   console.log(`\n== ${title} ==`);
@@ -424,6 +433,7 @@ function report(
         ok,
       });
   }
+  for (const note of notes) console.log(`  ${note}`);
 }
 
 const runs = exercises.map(runBundle);
@@ -433,6 +443,7 @@ for (const run of runs)
     run.ex.bundle.id,
     [run],
     run.strategies.map((s) => ({ label: s.strategy.label, before: s.before, after: s.after })),
+    notApplicable(run.ex.model),
   );
 
 if (runs.length > 1) {
@@ -456,6 +467,9 @@ if (runs.length > 1) {
       g.outcomes.push(o);
       groups.set(id, g);
     }
+  const partial = [...groups.values()]
+    .filter((g) => g.outcomes.length !== runs.length)
+    .map((g) => `${g.label}: n/a overall (not playable on every bundle)`);
   const overall = [...groups.values()]
     .filter((g) => g.outcomes.length === runs.length)
     .map((g) => ({
@@ -463,7 +477,13 @@ if (runs.length > 1) {
       before: Array.from({ length: strategyCandidates }, (_, j) => meanOf(g.outcomes.map((o) => o.before[j] ?? null))),
       after: Array.from({ length: strategyCandidates }, (_, j) => meanOf(g.outcomes.map((o) => o.after[j] ?? null))),
     }));
-  report('Overall (every bundle; a candidate’s figure is the mean over the bundles)', 'overall', runs, overall);
+  report(
+    'Overall (every bundle; a candidate’s figure is the mean over the bundles)',
+    'overall',
+    runs,
+    overall,
+    partial,
+  );
 }
 
 const met = checks.filter((c) => c.ok).length;
