@@ -87,11 +87,17 @@ interface Exercise {
 }
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-const jsonFiles = (dir: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(dir, f));
+function jsonFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch (error) {
+    console.error(`Cannot read the folder ${dir} (${(error as Error).message}).\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 const keyDocuments = jsonFiles(join(args.dir, 'keys')).map((file) => ({ file, document: readJson(file) }));
 const exercises: Exercise[] = [];
@@ -161,13 +167,14 @@ function notApplicable(model: ExerciseModel): string[] {
   return [];
 }
 
-/** Zero-effort combinations; `category` is the one-category strategy's most rewarded category. */
-function combinationsFor(model: ExerciseModel, category: string): Strategy[] {
+/** Zero-effort combinations; `category` is the one-category strategy's most rewarded category (none when the key lists none). */
+function combinationsFor(model: ExerciseModel, category: string | null): Strategy[] {
   const repeat = model.pairs.length > 0 ? ({ repeat: 'position' } as const) : {};
-  return [
+  const copy = model.pairs.length > 0 ? ', copy' : '';
+  const list: Strategy[] = [
     {
       id: 'combo-all',
-      label: 'combo: mark all, rank as shown, copy, generic critiques',
+      label: `combo: mark all, rank as shown${copy}, generic critiques`,
       marks: { kind: 'all' },
       ranking: 'shown',
       critique: 'generic',
@@ -175,16 +182,8 @@ function combinationsFor(model: ExerciseModel, category: string): Strategy[] {
     },
     {
       id: 'combo-none',
-      label: 'combo: mark none, rank as shown, copy, generic critiques',
+      label: `combo: mark none, rank as shown${copy}, generic critiques`,
       marks: { kind: 'none' },
-      ranking: 'shown',
-      critique: 'generic',
-      ...repeat,
-    },
-    {
-      id: `combo-one/${category}`,
-      label: `combo: ${category} but first, as shown, copy, generic`,
-      marks: { kind: 'one-but-first', category },
       ranking: 'shown',
       critique: 'generic',
       ...repeat,
@@ -197,6 +196,16 @@ function combinationsFor(model: ExerciseModel, category: string): Strategy[] {
       critique: 'stuffed',
     },
   ];
+  if (category !== null)
+    list.splice(2, 0, {
+      id: `combo-one/${category}`,
+      label: `combo: ${category} but first, as shown${copy}, generic`,
+      marks: { kind: 'one-but-first', category },
+      ranking: 'shown',
+      critique: 'generic',
+      ...repeat,
+    });
+  return list;
 }
 
 // ---------------------------------------------------------------- simulation
@@ -241,18 +250,19 @@ function runBundle(ex: Exercise): BundleRun {
     ),
   ) as [Attempt[], Attempt[]];
   const singles = strategiesFor(ex.model);
-  const strategyAttempts = (list: Strategy[]) =>
-    list.map((strategy) =>
+  // Short attempt ids (a result's is at most 64 characters, whatever the taxonomy's ids).
+  const strategyAttempts = (list: Strategy[], prefix: string) =>
+    list.map((strategy, s) =>
       Array.from({ length: strategyCandidates }, (_, j) =>
         simulateAttempt(ex.model, {
-          attemptId: `${strategy.id}-${j}`,
+          attemptId: `${prefix}-${s}-${j}`,
           theta: 0,
           rng: rng.fork(`strategy/${strategy.id}/${j}`),
           strategy,
         }),
       ),
     );
-  const singleAttempts = strategyAttempts(singles);
+  const singleAttempts = strategyAttempts(singles, 'single');
   // Reviews of the honest critiques and of the singles first, then the combinations
   // (which depend on which category the singles show is most rewarded).
   const gradeAll = (attempts: Attempt[], label: string) =>
@@ -279,10 +289,13 @@ function runBundle(ex: Exercise): BundleRun {
       0.5,
     );
   const oneCategory = outcomes.filter((o) => o.strategy.marks?.kind === 'one-but-first');
-  const worst = oneCategory.reduce((a, b) => (median(b) > median(a) ? b : a));
-  const category = worst.strategy.marks?.kind === 'one-but-first' ? worst.strategy.marks.category : '';
+  const worst = oneCategory.reduce<StrategyOutcome | null>(
+    (a, b) => (a === null || median(b) > median(a) ? b : a),
+    null,
+  );
+  const category = worst?.strategy.marks?.kind === 'one-but-first' ? worst.strategy.marks.category : null;
   const combos = combinationsFor(ex.model, category);
-  const comboAttempts = strategyAttempts(combos);
+  const comboAttempts = strategyAttempts(combos, 'combo');
   const comboReviews = gradeAll(comboAttempts.flat(), 'combinations');
   const lookupCombos = gradeLookup(comboReviews);
   const comboOutcomes = combos.map((strategy, s) => {
@@ -455,15 +468,15 @@ if (runs.length > 1) {
   for (const run of runs)
     for (const o of run.strategies) {
       const id = groupOf(o.strategy);
-      const g = groups.get(id) ?? {
-        label:
-          o.strategy.marks?.kind === 'one-but-first'
-            ? o.strategy.label
-                .replace(/^mark \S+/, 'mark the best category')
-                .replace(/^combo: \S+/, 'combo: best category')
-            : o.strategy.label,
-        outcomes: [],
-      };
+      const label =
+        o.strategy.marks?.kind === 'one-but-first'
+          ? o.strategy.label
+              .replace(/^mark \S+/, 'mark the best category')
+              .replace(/^combo: \S+/, 'combo: best category')
+          : o.strategy.label;
+      const g = groups.get(id) ?? { label, outcomes: [] };
+      // The longest label names every step (", copy" only where a bundle has a repeat).
+      if (label.length > g.label.length) g.label = label;
       g.outcomes.push(o);
       groups.set(id, g);
     }
