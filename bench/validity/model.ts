@@ -102,6 +102,8 @@ export interface ExerciseModel {
   /** Least to most severe, as in the bundle. */
   severities: string[];
   pairs: ConsistencyPair[];
+  /** MODEL.taskSpread unless the run sets another (a sensitivity check). */
+  taskSpread: number;
 }
 
 /** Difficulty from severity: the least severe issue is subtlest (+subtlety), the most severe plainest (−subtlety). */
@@ -115,6 +117,7 @@ export function exerciseModel(
   key: AnswerKey,
   bundleHash: string,
   seed: string | number,
+  options: { taskSpread?: number } = {},
 ): ExerciseModel {
   const severities = bundle.severities.map((s) => s.id);
   const rank = new Map(severities.map((s, i) => [s, i]));
@@ -166,6 +169,7 @@ export function exerciseModel(
     categoryLabels: bundle.taxonomy.map((c) => c.label),
     severities,
     pairs: key.consistencyPairs,
+    taskSpread: options.taskSpread ?? MODEL.taskSpread,
   };
 }
 
@@ -280,7 +284,7 @@ export function simulateAttempt(model: ExerciseModel, options: AttemptOptions): 
   const skill = strategy ? 0 : options.theta;
   const tasks = model.tasks.map((task): TaskAnswer => {
     const r = rng.fork(task.taskId);
-    const theta = skill + MODEL.taskSpread * r.normal();
+    const theta = skill + model.taskSpread * r.normal();
     const shown = shownOrder(task.outputIds, model.bundle.shuffleOutputs, `${attemptId}/${task.taskId}`);
     const labels = outputLabels(shown);
     const sd = rankingNoise(theta);

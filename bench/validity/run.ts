@@ -5,7 +5,7 @@
  * critiques; and content-free strategies are placed among them. Run by hand, never
  * in CI: the figures are for the closing notes, not assertions.
  *
- *   npm run validity -- [--seed S] [--candidates N] [--strategy-candidates M] [--dir exercises]
+ *   npm run validity -- [--seed S] [--candidates N] [--strategy-candidates M] [--task-spread SD] [--dir exercises]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +36,7 @@ import {
   type PartId,
 } from './analysis.ts';
 import {
+  MODEL,
   copyByIdApplies,
   exerciseModel,
   reviewerPool,
@@ -48,7 +49,8 @@ import {
 import { createRng } from './random.ts';
 import { toResult } from './result.ts';
 
-const USAGE = 'Usage: npm run validity -- [--seed S] [--candidates N] [--strategy-candidates M] [--dir exercises]';
+const USAGE =
+  'Usage: npm run validity -- [--seed S] [--candidates N] [--strategy-candidates M] [--task-spread SD] [--dir exercises]';
 
 function positiveInt(name: string, text: string, min: number): number {
   const n = Number(text);
@@ -66,6 +68,7 @@ try {
       seed: { type: 'string', default: '1' },
       candidates: { type: 'string', default: '500' },
       'strategy-candidates': { type: 'string', default: '50' },
+      'task-spread': { type: 'string' },
       dir: { type: 'string', default: 'exercises' },
     },
   }).values;
@@ -76,6 +79,11 @@ try {
 const seed = args.seed;
 const candidates = positiveInt('candidates', args.candidates, 2);
 const strategyCandidates = positiveInt('strategy-candidates', args['strategy-candidates'], 1);
+const taskSpread = args['task-spread'] === undefined ? MODEL.taskSpread : Number(args['task-spread']);
+if (!Number.isFinite(taskSpread) || taskSpread < 0) {
+  console.error(`--task-spread must be a number of at least 0, not "${args['task-spread']}".\n${USAGE}`);
+  process.exit(2);
+}
 const started = performance.now();
 
 // ---------------------------------------------------------------- the exercises
@@ -124,7 +132,7 @@ for (const file of jsonFiles(args.dir)) {
   const found = candidatesForKey[0] as { file: string; document: unknown };
   try {
     const key = validateKeyForBundle(found.document, bundle, hash);
-    exercises.push({ file, bundle, key, model: exerciseModel(bundle, key, hash, seed) });
+    exercises.push({ file, bundle, key, model: exerciseModel(bundle, key, hash, seed, { taskSpread }) });
   } catch (error) {
     console.log(`${file}: ${found.file} does not fit it (${(error as Error).message}); skipped.`);
   }
@@ -503,5 +511,5 @@ const met = checks.filter((c) => c.ok).length;
 console.log(`\nTargets (issue 11): ${met} of ${checks.length} met.`);
 for (const c of checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.label}`);
 console.log(
-  `\nseed ${seed}, ${candidates} candidates × 2 attempts, ${strategyCandidates} per strategy, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `\nseed ${seed}, ${candidates} candidates × 2 attempts, ${strategyCandidates} per strategy, task spread ${taskSpread}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
