@@ -123,6 +123,7 @@ export { validateReviews } from './review/validate-reviews.ts';
 export { WORKSPACE_FORMAT, WorkspaceBackupSchema, validateWorkspaceBackup } from './workspace/backup.ts';
 export type { WorkspaceBackup } from './workspace/backup.ts';
 export { kendallTauB, spearmanRho, cohenKappa, fleissKappa, krippendorffAlpha } from './stats/index.ts';
+export { cronbachAlpha } from './stats/index.ts';
 export type { KrippendorffLevel } from './stats/index.ts';
 export { EMBEDDED_ID, type Embedded } from './takehome/embedded.ts';
 export { inviteTokenFromText, jsonForScript, makeTakeHomeHtml } from './takehome/take-home.ts';

@@ -6,3 +6,4 @@ export { cohenKappa } from './cohen-kappa.ts';
 export { fleissKappa } from './fleiss-kappa.ts';
 export { krippendorffAlpha } from './krippendorff-alpha.ts';
 export type { KrippendorffLevel } from './krippendorff-alpha.ts';
+export { cronbachAlpha } from './cronbach-alpha.ts';
