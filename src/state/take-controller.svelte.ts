@@ -13,7 +13,7 @@ import {
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
-import type { CandidateStore } from '../storage/index.ts';
+import type { CandidateStore, StorageError } from '../storage/index.ts';
 import { Announcer } from './announcer.svelte.ts';
 import type { AttemptRun } from './attempt-run.ts';
 import type { AttemptSession } from './attempt-session.svelte.ts';
@@ -47,6 +47,8 @@ export interface TakeOptions {
   embedded?: Embedded | null;
   /** Measures each autosave commit (benchmark). */
   onCommit?: (ms: number) => void;
+  /** The attempt had to be kept in this tab's memory (storage full): the banner's message. */
+  onStorageProblem?: (problem: StorageError) => void;
 }
 
 /**
@@ -79,6 +81,10 @@ export class TakeController {
   invite = $state.raw<Invite | null>(null);
   exporting = $state(false);
   exportError = $state.raw<unknown>(null);
+  /** The attempt lives in this tab's memory only (it could not be stored). */
+  inMemory = $state(false);
+  /** The address the bundle was loaded from, when the link names one. */
+  source: string | null = null;
 
   #store: CandidateStore;
   #options: TakeOptions;
@@ -112,6 +118,7 @@ export class TakeController {
         ? { token: params.invite, claims: (await import('./invite-reader.ts')).readInvite(params.invite) }
         : null;
       this.invite = invite;
+      this.source = params.src;
       const loaded = await this.#findBundle(params);
       if (this.#disposed) return;
       if (invite && invite.claims.bundle !== loaded.hash)
@@ -178,6 +185,14 @@ export class TakeController {
    */
   async exportResult(): Promise<ExportedFile | null> {
     return this.#run ? this.#run.exportResult() : null;
+  }
+
+  /**
+   * Writes the attempt on screen back to storage after the database was closed
+   * and opened again (see AppState). Throws a StorageError when it cannot.
+   */
+  async restoreStored(): Promise<void> {
+    await this.#run?.restoreStored();
   }
 
   submit(): void {
