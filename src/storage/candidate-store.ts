@@ -75,14 +75,23 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
     return { store: await memoryStore(dbName), problem: keptInThisTabOnly(toStorageError(error)) };
   }
   const lostCallbacks: ((error: StorageError) => void)[] = [];
-  const lost = (error: unknown) => {
-    const problem = toStorageError(error);
-    for (const callback of lostCallbacks) callback(problem);
+  let lostPending = false;
+  // Dexie fires 'close' for every close, its own after a forced one (site data
+  // cleared) and ours on 'versionchange' (the database deleted or upgraded in
+  // another tab): told once, after the close has finished, so a callback may
+  // open the database again.
+  const lost = () => {
+    if (lostPending) return;
+    lostPending = true;
+    setTimeout(() => {
+      lostPending = false;
+      const problem = toStorageError(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }));
+      for (const callback of lostCallbacks) callback(problem);
+    });
   };
-  db.on('close', () => lost(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })));
+  db.on('close', lost);
   db.on('versionchange', () => {
     db.close();
-    lost(Object.assign(new Error('a newer version of Assay opened the database'), { name: 'DatabaseClosedError' }));
     return false;
   });
   const store: CandidateStore = {
