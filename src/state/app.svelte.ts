@@ -67,6 +67,8 @@ export class AppState {
   #samplesUrl: string;
   /** Which exercise link the controller was made for; null before the first route. */
   #takeKey: string | null = null;
+  /** Bundles opened from a file that could not be stored (storage full), by hash. */
+  #unstored = new Map<string, LoadedBundle>();
   /** The database being opened again after the browser closed it; one at a time. */
   #reconnecting: Promise<void> | null = null;
 
@@ -92,7 +94,13 @@ export class AppState {
     this.loadingFile = file.name;
     try {
       const loaded: LoadedBundle = await loadBundleFromFile(file);
-      await this.store.putBundle(loaded);
+      try {
+        await this.store.putBundle(loaded);
+      } catch (error) {
+        // Storage full: the exercise can still be done, in this tab's memory, and the banner says so.
+        this.#unstored.set(loaded.hash, loaded);
+        this.storageProblem = keptInThisTabOnly(toStorageError(error));
+      }
       this.router.navigate(takeHref({ bundle: loaded.hash }));
     } catch (error) {
       this.loadError = error instanceof AssayError ? error : toError(error, file.name);
@@ -204,6 +212,7 @@ export class AppState {
         announcer: this.announcer,
         embedded: this.embedded,
         onStorageProblem: (problem) => (this.storageProblem = problem),
+        unstored: this.#unstored,
       });
       this.take = take;
       void take.open({

@@ -222,16 +222,22 @@ export class AttemptRun {
     }
   }
 
-  /** Stores a new attempt key, or keeps it in memory when the browser refuses. */
+  /**
+   * Stores a new attempt key, or keeps it in memory when the browser refuses (it
+   * cannot store a CryptoKey, or storage is full: a later page then makes a new
+   * key and logs it, see #ensureKey).
+   */
   async #keepKey(attemptId: string, key: AttemptKey): Promise<'indexeddb' | 'memory'> {
     this.#key = key;
-    const storage = await this.#store.saveAttemptKey({
-      attemptId,
-      kid: key.kid,
-      privateKey: key.privateKey,
-      publicJwk: key.publicJwk,
-      createdAt: Date.now(),
-    });
+    const storage = await this.#store
+      .saveAttemptKey({
+        attemptId,
+        kid: key.kid,
+        privateKey: key.privateKey,
+        publicJwk: key.publicJwk,
+        createdAt: Date.now(),
+      })
+      .catch(() => 'memory' as const);
     if (storage === 'memory') await this.#store.setKeyStorage(attemptId, 'memory').catch(() => {});
     return storage;
   }

@@ -13,7 +13,7 @@ import {
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
-import type { CandidateStore, StorageError } from '../storage/index.ts';
+import { memoryStore, type CandidateStore, type StorageError } from '../storage/index.ts';
 import { Announcer } from './announcer.svelte.ts';
 import type { AttemptRun } from './attempt-run.ts';
 import type { AttemptSession } from './attempt-session.svelte.ts';
@@ -49,6 +49,8 @@ export interface TakeOptions {
   onCommit?: (ms: number) => void;
   /** The attempt had to be kept in this tab's memory (storage full): the banner's message. */
   onStorageProblem?: (problem: StorageError) => void;
+  /** Bundles opened from a file that the browser could not store (storage full), by hash. */
+  unstored?: ReadonlyMap<string, LoadedBundle>;
 }
 
 /**
@@ -91,6 +93,8 @@ export class TakeController {
   #cleanup: (() => void)[] = [];
   #run: AttemptRun | null = null;
   #disposed = false;
+  /** This tab's memory, once the attempt has to live there. */
+  #memory: CandidateStore | null = null;
 
   constructor(store: CandidateStore, options: TakeOptions) {
     this.#store = store;
@@ -208,8 +212,9 @@ export class TakeController {
 
   async #newRun(): Promise<AttemptRun> {
     const AttemptRun = await loadExerciseState();
+    if (this.inMemory) this.#memory ??= await memoryStore(this.#store.dbName);
     this.#run?.dispose();
-    this.#run = new AttemptRun(this, this.#store, this.#options);
+    this.#run = new AttemptRun(this, this.#memory ?? this.#store, this.#options);
     return this.#run;
   }
 
@@ -228,6 +233,12 @@ export class TakeController {
     if (params.bundle) {
       const stored = await this.#store.getBundle(params.bundle);
       if (stored) return stored;
+      // Opened from a file with storage full: the attempt is done in this tab's memory.
+      const unstored = this.#options.unstored?.get(params.bundle);
+      if (unstored) {
+        this.inMemory = true;
+        return unstored;
+      }
       throw new AssayError(
         'FETCH_FAILED',
         'This exercise is not stored in this browser. Open the link you were given, or load the bundle file again.',
