@@ -196,7 +196,9 @@ export class TakeController {
    * and opened again (see AppState). Throws a StorageError when it cannot.
    */
   async restoreStored(): Promise<void> {
-    await this.#run?.restoreStored();
+    if (this.#run) return this.#run.restoreStored();
+    // On the start screen: the bundle, so that a link naming it by hash still opens.
+    if (this.loaded && !this.inMemory) await this.#store.putBundle(this.loaded, this.source ?? undefined);
   }
 
   submit(): void {

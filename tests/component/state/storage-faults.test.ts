@@ -160,4 +160,22 @@ describe('candidate storage faults', () => {
     expect((await store.loadAttemptKey(id))?.kid).toBeTruthy();
     expect(await store.getBundle(loaded.hash)).not.toBeNull();
   });
+
+  it('a database deleted while the start screen is shown gets the bundle back, so the link still opens', async () => {
+    const dbName = `faults-${counter++}`;
+    const { store } = await openCandidateStore(dbName);
+    const loaded = await loadBundleText(JSON.stringify(bundleInput()));
+    await store.putBundle(loaded);
+    location.hash = takeHref({ bundle: loaded.hash });
+    const app = new AppState({ store, storageProblem: null, appVersion: 'test' });
+    await until(() => app.take?.phase === 'intro', 'the start screen');
+    undo.push(() => app.take?.dispose());
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(dbName);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    await until(() => app.announcer.message.startsWith('Your work is saved in this browser again.'), 'the news');
+    expect(await store.getBundle(loaded.hash)).not.toBeNull();
+  });
 });
