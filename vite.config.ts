@@ -101,8 +101,8 @@ export default defineConfig(({ mode }) => ({
                     priority: 2,
                     test: /node_modules[\\/]workbox-window[\\/]|virtual:pwa-register|src[\\/](lib[\\/]pwa\.ts|ui[\\/]components[\\/]UpdateBanner)/,
                   },
-                  // Only when the browser refuses IndexedDB.
-                  { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/]memory-store/ },
+                  // Only when the browser refuses IndexedDB, or an attempt cannot be stored.
+                  { name: 'memory-store', priority: 2, test: /src[\\/]storage[\\/](memory-store|apply-batch)/ },
                   // Long markdown a few blocks at a time: the exercise and the workspace.
                   {
                     name: 'markdown-blocks',

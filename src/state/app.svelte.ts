@@ -6,7 +6,13 @@
 import { getContext, setContext } from 'svelte';
 import { AssayError, type AttemptRecord, type Embedded, type LoadedBundle } from '../core/index.ts';
 import { loadBundleFromFile } from '../lib/load-bundle.ts';
-import type { CandidateStore, StorageError } from '../storage/index.ts';
+import {
+  keptInThisTabOnly,
+  storingAgain,
+  toStorageError,
+  type CandidateStore,
+  type StorageError,
+} from '../storage/index.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { Router, takeHref } from './router.svelte.ts';
 import { TakeController } from './take-controller.svelte.ts';
@@ -61,6 +67,10 @@ export class AppState {
   #samplesUrl: string;
   /** Which exercise link the controller was made for; null before the first route. */
   #takeKey: string | null = null;
+  /** Bundles opened from a file that could not be stored (storage full), by hash. */
+  #unstored = new Map<string, LoadedBundle>();
+  /** The database being opened again after the browser closed it; one at a time. */
+  #reconnecting: Promise<void> | null = null;
 
   constructor(options: AppOptions) {
     this.store = options.store;
@@ -74,7 +84,7 @@ export class AppState {
     this.router = new Router(() => this.#routeChanged());
     addEventListener('online', () => (this.online = true));
     addEventListener('offline', () => (this.online = false));
-    this.store.onConnectionLost((error) => (this.storageProblem = error));
+    this.store.onConnectionLost((error) => this.#connectionLost(error));
     this.#routeChanged();
   }
 
@@ -84,7 +94,13 @@ export class AppState {
     this.loadingFile = file.name;
     try {
       const loaded: LoadedBundle = await loadBundleFromFile(file);
-      await this.store.putBundle(loaded);
+      try {
+        await this.store.putBundle(loaded);
+      } catch (error) {
+        // Storage full: the exercise can still be done, in this tab's memory, and the banner says so.
+        this.#unstored.set(loaded.hash, loaded);
+        this.storageProblem = keptInThisTabOnly(toStorageError(error));
+      }
       this.router.navigate(takeHref({ bundle: loaded.hash }));
     } catch (error) {
       this.loadError = error instanceof AssayError ? error : toError(error, file.name);
@@ -158,6 +174,30 @@ export class AppState {
     await this.refreshHome();
   }
 
+  /**
+   * The browser closed the database (site data cleared, the database deleted or
+   * upgraded in another tab). Reloading would lose the attempt on screen, so it is
+   * never the advice: the database is opened again (re-created if it was deleted)
+   * and the attempt written back from this page. If that fails, the banner says the
+   * work is kept in this tab only.
+   */
+  #connectionLost(error: StorageError): void {
+    this.storageProblem = storingAgain(error);
+    if (this.#reconnecting) return;
+    this.#reconnecting = (async () => {
+      try {
+        await this.store.reconnect();
+        await this.take?.restoreStored();
+        this.storageProblem = null;
+        this.announcer.say('Your work is saved in this browser again.');
+      } catch (failure) {
+        this.storageProblem = keptInThisTabOnly(toStorageError(failure));
+      } finally {
+        this.#reconnecting = null;
+      }
+    })();
+  }
+
   #routeChanged(): void {
     const route = this.router.route;
     const key =
@@ -171,6 +211,8 @@ export class AppState {
         appVersion: this.appVersion,
         announcer: this.announcer,
         embedded: this.embedded,
+        onStorageProblem: (problem) => (this.storageProblem = problem),
+        unstored: this.#unstored,
       });
       this.take = take;
       void take.open({

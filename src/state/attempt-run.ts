@@ -18,7 +18,15 @@ import {
 } from '../core/index.ts';
 import { slug } from '../lib/download.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
-import type { AttemptSnapshot, CandidateStore } from '../storage/index.ts';
+import { applyBatch } from '../storage/apply-batch.ts';
+import {
+  keptInThisTabOnly,
+  memoryStore,
+  toStorageError,
+  type AttemptSnapshot,
+  type CandidateStore,
+  type SaveBatch,
+} from '../storage/index.ts';
 import { AttemptSession } from './attempt-session.svelte.ts';
 import { Autosaver } from './autosaver.svelte.ts';
 import { createTabLock, type TabLock } from './tab-lock.ts';
@@ -106,9 +114,49 @@ export class AttemptRun {
       },
       prev: chainAnchor(hash, invite?.token),
     };
-    const snapshot = await this.#store.createAttempt(record, [first]);
+    const snapshot = await this.#create(record, first);
     if (snapshot.record.id === id && (await this.#keepKey(id, key)) === 'memory') snapshot.record.keyStorage = 'memory';
     await this.attach(snapshot, snapshot.record.id !== id);
+  }
+
+  /**
+   * Stores the new attempt or, when the browser cannot (storage full), keeps it in
+   * this tab's memory: the candidate can always start, and the banner says what is
+   * kept (this tab, until it is closed) and to export.
+   */
+  async #create(record: AttemptRecord, first: AttemptEvent): Promise<AttemptSnapshot> {
+    try {
+      return await this.#store.createAttempt(record, [first]);
+    } catch (error) {
+      if (!this.#store.persistent) throw error;
+      const problem = keptInThisTabOnly(toStorageError(error));
+      const loaded = this.#host.loaded as LoadedBundle;
+      this.#store = await memoryStore(this.#store.dbName);
+      await this.#store.putBundle(loaded);
+      const snapshot = await this.#store.createAttempt(record, [first]);
+      this.#host.inMemory = true;
+      this.#options.onStorageProblem?.(problem);
+      return snapshot;
+    }
+  }
+
+  /**
+   * Writes the attempt on screen back after the database was closed under this
+   * page and opened again (deleted from another tab, site data cleared): the
+   * bundle, the record and every event, the signing key, then what the autosave
+   * has queued. A read-only tab leaves that to the tab that edits.
+   */
+  async restoreStored(): Promise<void> {
+    const session = this.#host.session;
+    const loaded = this.#host.loaded;
+    const saver = this.#host.saver;
+    if (!session || !loaded || !saver || session.readOnly || !this.#store.persistent) return;
+    await this.#store.putBundle(loaded, this.#host.source ?? undefined);
+    await this.#store.restoreAttempt(session.stored());
+    if (this.#key) await this.#keepKey(session.record.id, this.#key);
+    this.#watch(session.record.id);
+    await saver.flush();
+    if (saver.error) throw saver.error;
   }
 
   /**
@@ -131,10 +179,11 @@ export class AttemptRun {
     await released;
     this.#onHandoverDone = null;
     if (!(await this.#lock.acquire())) await this.#lock.steal();
-    const snapshot = await this.#replayJournal(session.record.id);
-    if (!snapshot) return;
-    session.takeOver(snapshot.record, snapshot.events);
+    const replayed = await this.#replayJournal(session.record.id);
+    if (!replayed) return;
+    session.takeOver(replayed.snapshot.record, replayed.snapshot.events);
     this.#host.saver?.resume();
+    if (replayed.unsaved) this.#queue(replayed.unsaved);
     this.#host.inOtherTab = false;
     this.#host.lostToOtherTab = false;
   }
@@ -173,16 +222,22 @@ export class AttemptRun {
     }
   }
 
-  /** Stores a new attempt key, or keeps it in memory when the browser refuses. */
+  /**
+   * Stores a new attempt key, or keeps it in memory when the browser refuses (it
+   * cannot store a CryptoKey, or storage is full: a later page then makes a new
+   * key and logs it, see #ensureKey).
+   */
   async #keepKey(attemptId: string, key: AttemptKey): Promise<'indexeddb' | 'memory'> {
     this.#key = key;
-    const storage = await this.#store.saveAttemptKey({
-      attemptId,
-      kid: key.kid,
-      privateKey: key.privateKey,
-      publicJwk: key.publicJwk,
-      createdAt: Date.now(),
-    });
+    const storage = await this.#store
+      .saveAttemptKey({
+        attemptId,
+        kid: key.kid,
+        privateKey: key.privateKey,
+        publicJwk: key.publicJwk,
+        createdAt: Date.now(),
+      })
+      .catch(() => 'memory' as const);
     if (storage === 'memory') await this.#store.setKeyStorage(attemptId, 'memory').catch(() => {});
     return storage;
   }
@@ -210,13 +265,33 @@ export class AttemptRun {
     return key;
   }
 
-  async #replayJournal(attemptId: string): Promise<AttemptSnapshot | null> {
+  /**
+   * The stored attempt with the journal an earlier page left merged in. When the
+   * journal cannot be written now (storage full), it is kept, shown (merged into
+   * the snapshot) and handed back as `unsaved` for the autosave to retry: the
+   * candidate resumes with every word, and the status says what is not saved.
+   */
+  async #replayJournal(attemptId: string): Promise<{ snapshot: AttemptSnapshot; unsaved: SaveBatch | null } | null> {
     const journal = this.#store.readJournal(attemptId);
     if (journal) {
-      await this.#store.save(attemptId, journal);
-      this.#store.clearJournal(attemptId);
+      try {
+        await this.#store.save(attemptId, journal);
+        this.#store.clearJournal(attemptId);
+      } catch {
+        const snapshot = await this.#store.loadSnapshot(attemptId);
+        return snapshot && { snapshot: applyBatch(snapshot, journal), unsaved: journal };
+      }
     }
-    return this.#store.loadSnapshot(attemptId);
+    const snapshot = await this.#store.loadSnapshot(attemptId);
+    return snapshot && { snapshot, unsaved: null };
+  }
+
+  #queue(batch: SaveBatch): void {
+    const saver = this.#host.saver;
+    if (!saver) return;
+    for (const patch of batch.patches) saver.queuePatch(patch);
+    for (const event of batch.events) saver.queueEvent(event);
+    if (batch.submit) saver.queueSubmit(batch.submit);
   }
 
   /** Shows an attempt: one just created, or a stored one (resumed). */
@@ -225,7 +300,8 @@ export class AttemptRun {
     const loaded = this.#host.loaded as LoadedBundle;
     this.#lock = createTabLock(`assay:${this.#store.dbName}:${attemptId}`, () => void this.#lost());
     const held = await this.#lock.acquire();
-    const snapshot = held ? ((await this.#replayJournal(attemptId)) ?? initial) : initial;
+    const replayed = held ? await this.#replayJournal(attemptId) : null;
+    const snapshot = replayed?.snapshot ?? initial;
     const saver = new Autosaver({
       write: (batch) => this.#store.save(attemptId, batch),
       journal: (batch) => this.#store.writeJournal(attemptId, batch),
@@ -248,6 +324,7 @@ export class AttemptRun {
       session.tick();
       if (!session.locked) await this.#ensureKey(session).catch(() => {});
     }
+    if (replayed?.unsaved) this.#queue(replayed.unsaved);
     this.#wirePage(session, saver);
     this.#host.phase = 'attempt';
     // Render every task's texts in idle time, so moving between tasks is instant.

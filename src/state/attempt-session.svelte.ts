@@ -310,22 +310,31 @@ export class AttemptSession {
   toResult(appVersion: string): Result {
     this.#accrue(false);
     this.#log('result.export', { status: this.status === 'submitted' ? 'submitted' : 'draft' });
-    return buildResult(
-      this.bundle,
-      this.bundleHash,
-      {
-        ...this.record,
-        fields: $state.snapshot(this.fields) as Fields,
-        status: this.status,
-        submittedAt: this.submittedAt,
-        autoSubmitted: this.autoSubmitted,
-        nextSeq: this.#seq,
-        lastTMono: this.#lastTMono,
-        keyStorage: this.#keyStorage,
-      },
-      this.#events,
-      { now: this.#clock.now(), appVersion },
-    );
+    return buildResult(this.bundle, this.bundleHash, this.#recordNow(), this.#events, {
+      now: this.#clock.now(),
+      appVersion,
+    });
+  }
+
+  /**
+   * The whole attempt as this page holds it, to store it again when its stored copy
+   * went (site data cleared, the database deleted in another tab).
+   */
+  stored(): { record: AttemptRecord; events: AttemptEvent[] } {
+    return { record: { ...this.#recordNow(), updatedAt: this.#clock.now() }, events: [...this.#events] };
+  }
+
+  #recordNow(): AttemptRecord {
+    return {
+      ...this.record,
+      fields: $state.snapshot(this.fields) as Fields,
+      status: this.status,
+      submittedAt: this.submittedAt,
+      autoSubmitted: this.autoSubmitted,
+      nextSeq: this.#seq,
+      lastTMono: this.#lastTMono,
+      keyStorage: this.#keyStorage,
+    };
   }
 
   // ── other tabs ─────────────────────────────────────────────────────────────

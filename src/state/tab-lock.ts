@@ -1,7 +1,7 @@
 /**
  * One tab edits an attempt at a time (Web Locks). A second tab of the same attempt
  * opens read-only and can take over; the first is then told and turns read-only.
- * Where Web Locks are missing, every tab may edit and the field-by-field merge by
+ * Where Web Locks are missing or refused, every tab may edit and the field-by-field merge by
  * revision still keeps the newest text of each field.
  */
 export interface TabLock {
@@ -28,13 +28,16 @@ export function createTabLock(name: string, onLost: () => void): TabLock {
           resolve(true);
           return new Promise<void>((done) => (release = done));
         })
-        .catch(() => {
+        .catch((error: unknown) => {
           // Another tab stole the lock (AbortError): this tab no longer edits.
           if (release) {
             release = null;
             onLost();
+            return resolve(false);
           }
-          resolve(false);
+          // Refused outright (Chromium with site data blocked: SecurityError): as
+          // where Web Locks are missing, this tab edits.
+          resolve((error as { name?: unknown } | null)?.name !== 'AbortError');
         });
     });
 

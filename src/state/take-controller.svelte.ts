@@ -13,7 +13,7 @@ import {
 } from '../core/index.ts';
 import { loadBundleFromUrl } from '../lib/load-bundle.ts';
 import { prewarmMarkdown } from '../lib/markdown.ts';
-import type { CandidateStore } from '../storage/index.ts';
+import { memoryStore, type CandidateStore, type StorageError } from '../storage/index.ts';
 import { Announcer } from './announcer.svelte.ts';
 import type { AttemptRun } from './attempt-run.ts';
 import type { AttemptSession } from './attempt-session.svelte.ts';
@@ -47,6 +47,10 @@ export interface TakeOptions {
   embedded?: Embedded | null;
   /** Measures each autosave commit (benchmark). */
   onCommit?: (ms: number) => void;
+  /** The attempt had to be kept in this tab's memory (storage full): the banner's message. */
+  onStorageProblem?: (problem: StorageError) => void;
+  /** Bundles opened from a file that the browser could not store (storage full), by hash. */
+  unstored?: ReadonlyMap<string, LoadedBundle>;
 }
 
 /**
@@ -79,12 +83,18 @@ export class TakeController {
   invite = $state.raw<Invite | null>(null);
   exporting = $state(false);
   exportError = $state.raw<unknown>(null);
+  /** The attempt lives in this tab's memory only (it could not be stored). */
+  inMemory = $state(false);
+  /** The address the bundle was loaded from, when the link names one. */
+  source: string | null = null;
 
   #store: CandidateStore;
   #options: TakeOptions;
   #cleanup: (() => void)[] = [];
   #run: AttemptRun | null = null;
   #disposed = false;
+  /** This tab's memory, once the attempt has to live there. */
+  #memory: CandidateStore | null = null;
 
   constructor(store: CandidateStore, options: TakeOptions) {
     this.#store = store;
@@ -112,6 +122,7 @@ export class TakeController {
         ? { token: params.invite, claims: (await import('./invite-reader.ts')).readInvite(params.invite) }
         : null;
       this.invite = invite;
+      this.source = params.src;
       const loaded = await this.#findBundle(params);
       if (this.#disposed) return;
       if (invite && invite.claims.bundle !== loaded.hash)
@@ -180,6 +191,16 @@ export class TakeController {
     return this.#run ? this.#run.exportResult() : null;
   }
 
+  /**
+   * Writes the attempt on screen back to storage after the database was closed
+   * and opened again (see AppState). Throws a StorageError when it cannot.
+   */
+  async restoreStored(): Promise<void> {
+    if (this.#run) return this.#run.restoreStored();
+    // On the start screen: the bundle, so that a link naming it by hash still opens.
+    if (this.loaded && !this.inMemory) await this.#store.putBundle(this.loaded, this.source ?? undefined);
+  }
+
   submit(): void {
     this.session?.submit(false);
     void this.saver?.flush();
@@ -193,8 +214,9 @@ export class TakeController {
 
   async #newRun(): Promise<AttemptRun> {
     const AttemptRun = await loadExerciseState();
+    if (this.inMemory) this.#memory ??= await memoryStore(this.#store.dbName);
     this.#run?.dispose();
-    this.#run = new AttemptRun(this, this.#store, this.#options);
+    this.#run = new AttemptRun(this, this.#memory ?? this.#store, this.#options);
     return this.#run;
   }
 
@@ -213,6 +235,12 @@ export class TakeController {
     if (params.bundle) {
       const stored = await this.#store.getBundle(params.bundle);
       if (stored) return stored;
+      // Opened from a file with storage full: the attempt is done in this tab's memory.
+      const unstored = this.#options.unstored?.get(params.bundle);
+      if (unstored) {
+        this.inMemory = true;
+        return unstored;
+      }
       throw new AssayError(
         'FETCH_FAILED',
         'This exercise is not stored in this browser. Open the link you were given, or load the bundle file again.',

@@ -123,6 +123,25 @@ export async function saveBatch(db: CandidateDb, attemptId: string, batch: SaveB
   }
 }
 
+/**
+ * Writes back an attempt kept on screen after its stored copy went (site data
+ * cleared, the database deleted in another tab): the record and its events, when
+ * the attempt is not stored. One that is stored is left as it is: the autosave's
+ * merge by revision brings it up to date.
+ */
+export async function restoreAttempt(db: CandidateDb, snapshot: AttemptSnapshot): Promise<void> {
+  const { record, events } = snapshot;
+  try {
+    await db.transaction('rw', db.attempts, db.events, async () => {
+      if (await db.attempts.get(record.id)) return;
+      await db.attempts.add(record);
+      await db.events.bulkPut(events.map((e) => ({ ...e, attemptId: record.id })));
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 /** Every stored attempt, newest first, for the start page. */
 export async function listAttempts(db: CandidateDb): Promise<AttemptRecord[]> {
   const rows = await db.attempts.orderBy('updatedAt').reverse().toArray();

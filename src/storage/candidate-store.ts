@@ -11,6 +11,7 @@ import {
   listAttempts,
   loadAttemptKey,
   loadSnapshot,
+  restoreAttempt,
   saveAttemptKey,
   saveBatch,
   setKeyStorage,
@@ -21,7 +22,7 @@ import {
 import { getBundle, hashForSource, putBundle } from './bundle-repository.ts';
 import { CandidateDb, DEFAULT_CANDIDATE_DB, type StoredKey } from './candidate-db.ts';
 import { clearJournal, readJournal, writeJournal } from './journal.ts';
-import { toStorageError, type StorageError } from './storage-error.ts';
+import { keptInThisTabOnly, toStorageError, type StorageError } from './storage-error.ts';
 
 export type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
 export type { StoredKey } from './candidate-db.ts';
@@ -37,6 +38,8 @@ export interface CandidateStore {
   loadSnapshot(attemptId: string): Promise<AttemptSnapshot | null>;
   createAttempt(record: AttemptRecord, events: AttemptEvent[]): Promise<AttemptSnapshot>;
   save(attemptId: string, batch: SaveBatch): Promise<void>;
+  /** Stores an attempt from what is on screen, unless it is stored (see attempt-repository). */
+  restoreAttempt(snapshot: AttemptSnapshot): Promise<void>;
   listAttempts(): Promise<AttemptRecord[]>;
   deleteAttempt(attemptId: string): Promise<void>;
   watchAttempt(attemptId: string, onChange: (record: AttemptRecord) => void): () => void;
@@ -47,8 +50,13 @@ export interface CandidateStore {
   writeJournal(attemptId: string, batch: SaveBatch): boolean;
   readJournal(attemptId: string): SaveBatch | null;
   clearJournal(attemptId: string): void;
-  /** Called when the browser closes the database under us (site data cleared, upgrade elsewhere). */
+  /**
+   * Called when the browser closes the database under us (site data cleared, the
+   * database deleted or upgraded in another tab).
+   */
   onConnectionLost(callback: (error: StorageError) => void): void;
+  /** Opens the database again after it was closed under us (re-created if it was deleted). */
+  reconnect(): Promise<void>;
 }
 
 export interface OpenedStore {
@@ -64,19 +72,26 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
       throw Object.assign(new Error('IndexedDB is missing'), { name: 'MissingAPIError' });
     await db.open();
   } catch (error) {
-    // Rare (private modes, storage turned off), so loaded only then.
-    const { createMemoryStore } = await import('./memory-store.ts');
-    return { store: createMemoryStore(dbName), problem: toStorageError(error) };
+    return { store: await memoryStore(dbName), problem: keptInThisTabOnly(toStorageError(error)) };
   }
   const lostCallbacks: ((error: StorageError) => void)[] = [];
-  const lost = (error: unknown) => {
-    const problem = toStorageError(error);
-    for (const callback of lostCallbacks) callback(problem);
+  let lostPending = false;
+  // Dexie fires 'close' for every close, its own after a forced one (site data
+  // cleared) and ours on 'versionchange' (the database deleted or upgraded in
+  // another tab): told once, after the close has finished, so a callback may
+  // open the database again.
+  const lost = () => {
+    if (lostPending) return;
+    lostPending = true;
+    setTimeout(() => {
+      lostPending = false;
+      const problem = toStorageError(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }));
+      for (const callback of lostCallbacks) callback(problem);
+    });
   };
-  db.on('close', () => lost(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })));
+  db.on('close', lost);
   db.on('versionchange', () => {
     db.close();
-    lost(Object.assign(new Error('a newer version of Assay opened the database'), { name: 'DatabaseClosedError' }));
     return false;
   });
   const store: CandidateStore = {
@@ -89,6 +104,7 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
     loadSnapshot: (id) => loadSnapshot(db, id),
     createAttempt: (record, events) => createAttempt(db, record, events),
     save: (id, batch) => saveBatch(db, id, batch),
+    restoreAttempt: (snapshot) => restoreAttempt(db, snapshot),
     listAttempts: () => listAttempts(db),
     deleteAttempt: (id) => deleteAttempt(db, id),
     watchAttempt: (id, onChange) => watchAttempt(db, id, onChange),
@@ -99,8 +115,27 @@ export async function openCandidateStore(dbName = DEFAULT_CANDIDATE_DB): Promise
     readJournal: (id) => readJournal(dbName, id),
     clearJournal: (id) => clearJournal(dbName, id),
     onConnectionLost: (callback) => lostCallbacks.push(callback),
+    reconnect: async () => {
+      try {
+        if (db.isOpen()) return;
+        await db.open();
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
   };
   return { store, problem: null };
+}
+
+/**
+ * A store that keeps everything in this page's memory: where IndexedDB is
+ * refused, or for an attempt that cannot be stored (storage full). Rare, so its
+ * code is loaded only then; it may be loaded at start-up, which is why main.ts
+ * has no top-level await (see scripts/chunk-cycles.ts).
+ */
+export async function memoryStore(dbName: string): Promise<CandidateStore> {
+  const { createMemoryStore } = await import('./memory-store.ts');
+  return createMemoryStore(dbName);
 }
 
 /** Asks the browser not to evict saved work under storage pressure. Returns whether it agreed. */

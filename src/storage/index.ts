@@ -1,6 +1,6 @@
-export { openCandidateStore, requestPersistentStorage } from './candidate-store.ts';
+export { memoryStore, openCandidateStore, requestPersistentStorage } from './candidate-store.ts';
 export type { CandidateStore, OpenedStore, AttemptSnapshot, SaveBatch, StoredKey } from './candidate-store.ts';
-export { StorageError, toStorageError } from './storage-error.ts';
+export { StorageError, keptInThisTabOnly, storingAgain, toStorageError } from './storage-error.ts';
 export type { StorageErrorCode } from './storage-error.ts';
 export { DEFAULT_CANDIDATE_DB } from './candidate-db.ts';
 export { openTeamStore, createMemoryTeamStore } from './team-store.ts';

@@ -4,7 +4,8 @@
  * attempt lives in memory for this page, the app says so up front, and export
  * works as usual. This is the real fallback, not a test double.
  */
-import { mergeFields, type AttemptRecord, type LoadedBundle } from '../core/index.ts';
+import type { LoadedBundle } from '../core/index.ts';
+import { applyBatch } from './apply-batch.ts';
 import type { AttemptSnapshot, SaveBatch } from './attempt-repository.ts';
 import type { CandidateStore } from './candidate-store.ts';
 import type { StoredKey } from './candidate-db.ts';
@@ -48,19 +49,10 @@ export function createMemoryStore(dbName: string): CandidateStore {
     async save(attemptId, batch: SaveBatch) {
       const snapshot = attempts.get(attemptId);
       if (!snapshot) throw new Error(`attempt ${attemptId} is not stored`);
-      const record: AttemptRecord = snapshot.record;
-      record.fields = mergeFields(record.fields, batch.patches).fields;
-      for (const event of batch.events) {
-        if (!snapshot.events.some((e) => e.seq === event.seq)) snapshot.events.push(clone(event));
-        record.nextSeq = Math.max(record.nextSeq, event.seq + 1);
-        record.lastTMono = Math.max(record.lastTMono, event.tMono);
-      }
-      if (batch.submit && record.status !== 'submitted') {
-        record.status = 'submitted';
-        record.submittedAt = batch.submit.submittedAt;
-        record.autoSubmitted = batch.submit.autoSubmitted;
-      }
-      record.updatedAt = Date.now();
+      attempts.set(attemptId, applyBatch(snapshot, batch));
+    },
+    async restoreAttempt(snapshot) {
+      if (!attempts.has(snapshot.record.id)) attempts.set(snapshot.record.id, clone(snapshot));
     },
     async listAttempts() {
       return [...attempts.values()].map((s) => clone(s.record));
@@ -90,5 +82,6 @@ export function createMemoryStore(dbName: string): CandidateStore {
     },
     clearJournal() {},
     onConnectionLost() {},
+    async reconnect() {},
   };
 }
