@@ -77,7 +77,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'exercise',
                     priority: 3,
-                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result)))/,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/](answers|paste-source)|result[\\/](build-result|schema|validate-result)))/,
                   },
                   {
                     name: 'start-page',
@@ -93,7 +93,7 @@ export default defineConfig(({ mode }) => ({
                     // The hiring team's workspace: never loaded by a candidate.
                     name: 'workspace',
                     priority: 2,
-                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key)[\\/]|lib[\\/]dropped-files)/,
+                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key|checks)[\\/]|lib[\\/]dropped-files)/,
                   },
                   {
                     // The service worker's helper and its update bar, after the first screen is up.
