@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bundleHash,
@@ -6,7 +6,6 @@ import {
   CSV_COLUMNS,
   formatCell,
   gradeLookup,
-  parseUntrustedJson,
   scoreResult,
   validateBundle,
   validateKeyForBundle,
@@ -17,6 +16,7 @@ import {
   type Reviews,
 } from '../core/index.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
+import { readFileBytes, readJsonFile } from './read-file.ts';
 
 const USAGE = `Usage: assay score --key KEY --bundle BUNDLE [--reviews FILE]... [--csv OUT.csv] [--json] RESULT_OR_FOLDER...
 
@@ -65,16 +65,16 @@ export async function scoreCommand(args: string[]): Promise<number> {
   }
   let rows: CandidateRow[];
   try {
-    const bundleDoc = parseUntrustedJson(await readFile(bundleFile, 'utf8'));
+    const bundleDoc = await readJsonFile(bundleFile, 'bundle');
     const bundle = validateBundle(bundleDoc);
     const hash = await bundleHash(bundleDoc);
-    const key = validateKeyForBundle(parseUntrustedJson(await readFile(keyFile, 'utf8')), bundle, hash);
+    const key = validateKeyForBundle(await readJsonFile(keyFile, 'key'), bundle, hash);
     const reviews: Reviews[] = [];
-    for (const file of reviewFiles) reviews.push(validateReviews(parseUntrustedJson(await readFile(file, 'utf8'))));
+    for (const file of reviewFiles) reviews.push(validateReviews(await readJsonFile(file, 'reviews')));
     const lookup = gradeLookup(reviews);
     rows = [];
     for (const file of await expand(inputs)) {
-      const report = await verifyResult(await readFile(file), {
+      const report = await verifyResult(await readFileBytes(file, 'result'), {
         bundles: [{ bundle, hash }],
         crypto: nodeCryptoProvider,
       });

@@ -1,11 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   bundleHash,
   checkBatch,
   CHECK_LABELS,
-  parseUntrustedJson,
+  isAssayError,
   restoreTeamKey,
   validateBundle,
   validateTeamKeyBackup,
@@ -18,6 +18,7 @@ import {
 } from '../core/index.ts';
 import { paint } from './paint.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
+import { readAnyJsonFile, readFileBytes, readJsonFile } from './read-file.ts';
 
 /** Files verified at once: the hashing and signature checks of some overlap the parsing of others. */
 const CONCURRENCY = 16;
@@ -107,13 +108,12 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const decryptionKeys: DecryptionKey[] = [];
   try {
     for (const file of options.bundles) {
-      const document = parseUntrustedJson(await readFile(file, 'utf8'));
+      const document = await readJsonFile(file, 'bundle');
       bundles.push({ bundle: validateBundle(document), hash: await bundleHash(document) });
     }
     for (const file of options.teamKeys) {
-      const document = parseUntrustedJson(await readFile(file, 'utf8'));
-      const format = (document as { format?: unknown }).format;
-      if (format === 'assay.team-key-backup/1') {
+      const { kind, document } = await readAnyJsonFile(file, ['team-key', 'team-key-backup']);
+      if (kind === 'team-key-backup') {
         const keys = await restoreTeamKey(validateTeamKeyBackup(document), await passphrase(file));
         teamKeys.push(keys.file.signing);
         decryptionKeys.push({ kid: keys.file.encryption.kid, privateKey: keys.encryption });
@@ -125,11 +125,18 @@ export async function verifyCommand(args: string[]): Promise<number> {
   }
   const files = await expand(options.inputs);
   const reports: VerificationReport[] = [];
-  const unreadable = (file: string, message: string): VerificationReport => ({
+  // A file refused by the boundary (too large) says what verifyResult would have said; a missing one says so.
+  const unreadable = (file: string, error: unknown): VerificationReport => ({
     file,
     fileSha256: '',
     verdict: 'fail',
-    checks: [{ id: 'format', status: 'fail', message: `Cannot read the file: ${message}` }],
+    checks: [
+      {
+        id: 'format',
+        status: 'fail',
+        message: isAssayError(error) ? error.message : `Cannot read the file: ${(error as Error).message}`,
+      },
+    ],
     result: null,
     attemptKeyId: null,
     invite: null,
@@ -145,9 +152,9 @@ export async function verifyCommand(args: string[]): Promise<number> {
         const file = files[index] as string;
         let bytes: Uint8Array;
         try {
-          bytes = await readFile(file);
+          bytes = await readFileBytes(file, 'result');
         } catch (error) {
-          slots[index] = unreadable(file, (error as Error).message);
+          slots[index] = unreadable(file, error);
           continue;
         }
         const report = await verifyResult(bytes, context);

@@ -4,7 +4,9 @@ import { formatJsonPath } from '../json/path.ts';
 import { checkFormat, parseWithSchema } from '../validation.ts';
 import { RESULT_FORMAT, ResultSchema, type Result } from './schema.ts';
 
-export const MAX_RESULT_BYTES = 20 * 1024 * 1024;
+import { MAX_RESULT_BYTES } from '../file/limits.ts';
+
+export { MAX_RESULT_BYTES };
 
 /**
  * Validates a parsed JSON value as an `assay.result/1`: the schema, then what the
@@ -43,7 +45,7 @@ export function validateResult(document: unknown): Result {
   return result;
 }
 
-/** Parses and validates a result file's text. */
+/** Parses and validates a result file's text (already decoded: see decodeUntrustedText). */
 export function parseResultText(text: string): Result {
   return validateResult(parseUntrustedJson(text, { maxLength: MAX_RESULT_BYTES }));
 }

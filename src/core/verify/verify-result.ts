@@ -9,6 +9,7 @@ import { verifyInviteSignature, type TeamPublicKey } from '../crypto/invite.ts';
 import { InviteClaimsSchema, type InviteClaims } from '../invite/read-invite.ts';
 import { verifyResultSignature } from '../crypto/sign-result.ts';
 import { parseResultText } from '../result/validate-result.ts';
+import { decodeUntrustedText } from '../file/untrusted-file.ts';
 import type { Result } from '../result/schema.ts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -98,8 +99,16 @@ export async function verifyResult(
     encrypted: false,
   };
   const add = (id: CheckId, status: CheckStatus, message: string) => report.checks.push({ id, status, message });
-  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
   const grace = (context.graceMinutes ?? 2) * 60_000;
+  // Bytes cross the same boundary as every other file: the result file's size limit, strict UTF-8.
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : decodeUntrustedText(input, 'result');
+  } catch (error) {
+    add('decrypt', 'skip', 'Not read.');
+    add('format', 'fail', messageOf(error));
+    return finish(report);
+  }
 
   // Encryption.
   if (isCompactJwe(text)) {
