@@ -14,6 +14,8 @@ import {
   writeCsv,
   type CandidateRow,
   type Reviews,
+  terminalJson,
+  visibleText as v,
 } from '../core/index.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
 import { readFileBytes, readJsonFile } from './read-file.ts';
@@ -51,11 +53,11 @@ export async function scoreCommand(args: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return 0;
       } else if (arg.startsWith('--')) {
-        process.stderr.write(`assay score: unknown option ${arg}\n\n${USAGE}`);
+        process.stderr.write(`assay score: unknown option ${v(arg)}\n\n${USAGE}`);
         return 2;
       } else inputs.push(arg);
     } catch (error) {
-      process.stderr.write(`assay score: ${(error as Error).message}\n`);
+      process.stderr.write(`assay score: ${v((error as Error).message)}\n`);
       return 2;
     }
   }
@@ -79,17 +81,19 @@ export async function scoreCommand(args: string[]): Promise<number> {
         crypto: nodeCryptoProvider,
       });
       if (!report.result) {
-        process.stderr.write(`assay score: ${file}: ${report.checks.find((c) => c.status === 'fail')?.message}\n`);
+        process.stderr.write(
+          `assay score: ${v(file)}: ${v(report.checks.find((c) => c.status === 'fail')?.message ?? '')}\n`,
+        );
         continue;
       }
       if (report.result.bundle.sha256 !== hash) {
-        process.stderr.write(`assay score: ${file}: answers another bundle; skipped\n`);
+        process.stderr.write(`assay score: ${v(file)}: answers another bundle; skipped\n`);
         continue;
       }
       rows.push(candidateRow(report.result, report, scoreResult(report.result, bundle, key, lookup)));
     }
   } catch (error) {
-    process.stderr.write(`assay score: ${(error as Error).message}\n`);
+    process.stderr.write(`assay score: ${v((error as Error).message)}\n`);
     return 2;
   }
   rows.sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1));
@@ -98,9 +102,9 @@ export async function scoreCommand(args: string[]): Promise<number> {
     ...rows.map((r) => CSV_COLUMNS.map((c) => formatCell(r, c))),
   ]);
   if (csvOut) await writeFile(csvOut, csv);
-  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (json) process.stdout.write(`${terminalJson(rows)}\n`);
   else if (!csvOut) process.stdout.write(table(rows));
-  else process.stdout.write(`wrote ${rows.length} rows to ${csvOut}\n`);
+  else process.stdout.write(`wrote ${rows.length} rows to ${v(csvOut)}\n`);
   return 0;
 }
 
@@ -135,7 +139,8 @@ function table(rows: CandidateRow[]): string {
     'composite',
   ];
   const lines = rows.map((r) => [
-    `${r.name} <${r.email}>`,
+    // The file's strings, control characters shown (and so measured) as escapes.
+    v(`${r.name} <${r.email}>`),
     r.verdict,
     (r.activeMs / 60_000).toFixed(1),
     num(r.rankingTauB),

@@ -7,6 +7,7 @@ import {
   validateResult,
   type Bundle,
   type ValidationIssue,
+  visibleText as v,
 } from '../core/index.ts';
 import { readAnyJsonFile } from './read-file.ts';
 
@@ -103,9 +104,10 @@ export async function validateCommand(args: string[]): Promise<number> {
   const order = new Map(files.map((f, i) => [f, i]));
   checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const c of checked) {
-    process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${c.file}: ${c.summary}\n`);
-    for (const issue of c.issues) process.stdout.write(`    ${issue.path}  ${issue.message}\n`);
-    if (c.note) process.stdout.write(dim(`    (${c.note})\n`));
+    // File names, paths and messages can carry the file's own strings: control characters shown, not obeyed.
+    process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${v(c.file)}: ${v(c.summary)}\n`);
+    for (const issue of c.issues) process.stdout.write(`    ${v(issue.path)}  ${v(issue.message)}\n`);
+    if (c.note) process.stdout.write(dim(`    (${v(c.note)})\n`));
   }
   const bad = checked.filter((c) => !c.ok).length;
   process.stdout.write(`\n${checked.length - bad} valid, ${bad} invalid\n`);

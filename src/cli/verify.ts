@@ -15,6 +15,8 @@ import {
   type KnownBundle,
   type TeamPublicKey,
   type VerificationReport,
+  terminalJson,
+  visibleText as v,
 } from '../core/index.ts';
 import { paint } from './paint.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
@@ -61,7 +63,7 @@ function parseArgs(args: string[]): Options | string {
       else if (arg === '--json') options.json = true;
       else if (arg === '--grace') options.grace = Number(value());
       else if (arg === '-h' || arg === '--help') return USAGE;
-      else if (arg.startsWith('--')) return `assay verify: unknown option ${arg}\n\n${USAGE}`;
+      else if (arg.startsWith('--')) return `assay verify: unknown option ${v(arg)}\n\n${USAGE}`;
       else options.inputs.push(arg);
     } catch (error) {
       return `assay verify: ${(error as Error).message}\n`;
@@ -120,7 +122,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       } else teamKeys.push(validateTeamKeyFile(document).signing);
     }
   } catch (error) {
-    process.stderr.write(`assay verify: ${(error as Error).message}\n`);
+    process.stderr.write(`assay verify: ${v((error as Error).message)}\n`);
     return 2;
   }
   const files = await expand(options.inputs);
@@ -180,7 +182,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       inviteJti: r.invite?.jti ?? null,
       checks: r.checks,
     }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${terminalJson(out)}\n`);
   } else {
     for (const r of reports) {
       const who = r.result ? `${r.result.candidate.name} <${r.result.candidate.email}>` : '';
@@ -190,10 +192,11 @@ export async function verifyCommand(args: string[]): Promise<number> {
           : r.verdict === 'warn'
             ? paint.yellow('! warn')
             : paint.red('✗ fail');
-      process.stdout.write(`${mark}  ${r.file}${who ? `  ${who}` : ''}\n`);
+      // Names and messages carry strings from the file: printed with their control characters visible.
+      process.stdout.write(`${mark}  ${v(r.file ?? '')}${who ? `  ${v(who)}` : ''}\n`);
       for (const c of r.checks.filter((c) => c.status === 'fail' || c.status === 'warn'))
         process.stdout.write(
-          `        ${c.status === 'fail' ? paint.red('fail') : paint.yellow('warn')} ${CHECK_LABELS[c.id]}: ${c.message}\n`,
+          `        ${c.status === 'fail' ? paint.red('fail') : paint.yellow('warn')} ${CHECK_LABELS[c.id]}: ${v(c.message)}\n`,
         );
     }
     const count = (v: string) => reports.filter((r) => r.verdict === v).length;

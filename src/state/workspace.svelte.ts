@@ -20,6 +20,7 @@ import {
   validateReviews,
   validateWorkspaceBackup,
   verifyResult,
+  visibleText,
   WORKSPACE_FORMAT,
   writeCsv,
   type AnswerKey,
@@ -287,7 +288,7 @@ export class WorkspaceState {
               status: report.result ? 'added' : 'failed',
               verdict: report.verdict,
               message: report.result
-                ? `${report.result.candidate.name}: ${first ? first.message : 'every check passed'}`
+                ? `${visibleText(report.result.candidate.name)}: ${first ? first.message : 'every check passed'}`
                 : (first?.message ?? 'not a result file'),
             });
           }
