@@ -8,6 +8,8 @@ import {
   type Bundle,
   type ValidationIssue,
   visibleText as v,
+  assayFileKind,
+  fileKindNoun,
 } from '../core/index.ts';
 import { readAnyJsonFile } from './read-file.ts';
 
@@ -93,7 +95,7 @@ export async function validateCommand(args: string[]): Promise<number> {
         checked.push({
           file,
           ok: false,
-          summary: kind ? `unknown format "${kind}"` : 'not an Assay file: no "format" field',
+          summary: describeOther(doc, kind),
           issues: [{ path: '$.format', message: 'must be "assay.bundle/1", "assay.key/1" or "assay.result/1"' }],
         });
       }
@@ -112,6 +114,14 @@ export async function validateCommand(args: string[]): Promise<number> {
   const bad = checked.filter((c) => !c.ok).length;
   process.stdout.write(`\n${checked.length - bad} valid, ${bad} invalid\n`);
   return bad === 0 ? 0 : 1;
+}
+
+/** What a file `validate` does not check is: another Assay kind named with its format, or not an Assay file. */
+function describeOther(doc: unknown, format: string): string {
+  const kind = assayFileKind(doc);
+  if (kind)
+    return `an Assay ${fileKindNoun(kind)} (format "${format}"): validate checks bundles, answer keys and results`;
+  return format ? `unknown format "${format}": not an Assay file` : 'not an Assay file: no "format" field';
 }
 
 function failure(file: string, error: unknown, kind?: string): Checked {

@@ -16,6 +16,7 @@ import {
   scoreResult,
   sha256Hex,
   validateBundle,
+  validateKey,
   validateKeyForBundle,
   validateReviews,
   validateWorkspaceBackup,
@@ -207,6 +208,8 @@ export class WorkspaceState {
   }
 
   async #addKey(document: unknown, fileName: string): Promise<void> {
+    // The key's own format and structure first: a key of an unknown version says so, whatever its bundle.
+    validateKey(document);
     const sha = (document as { bundle?: { sha256?: unknown } }).bundle?.sha256;
     const target = this.bundles.find((b) => b.hash === sha);
     if (!target)

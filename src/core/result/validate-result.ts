@@ -1,7 +1,8 @@
 import { AssayError, type ValidationIssue } from '../errors.ts';
 import { parseUntrustedJson } from '../json/parse-untrusted-json.ts';
 import { formatJsonPath } from '../json/path.ts';
-import { checkFormat, parseWithSchema } from '../validation.ts';
+import { checkFormat, describeIssues, parseWithSchema } from '../validation.ts';
+import { EVENT_DATA_SCHEMAS } from '../attempt/events.ts';
 import { RESULT_FORMAT, ResultSchema, type Result } from './schema.ts';
 
 import { MAX_RESULT_BYTES } from '../file/limits.ts';
@@ -37,6 +38,11 @@ export function validateResult(document: unknown): Result {
   });
   result.events.forEach((event, i) => {
     if (event.seq !== i) issues.push({ path: at('events', i, 'seq'), message: `must be ${i}` });
+    const data = EVENT_DATA_SCHEMAS[event.type].safeParse(event.data, { reportInput: true });
+    if (!data.success)
+      issues.push(
+        ...describeIssues(data.error.issues.map((issue) => ({ ...issue, path: ['events', i, 'data', ...issue.path] }))),
+      );
   });
   if (issues.length > 0) {
     const first = issues[0] as ValidationIssue;
