@@ -51,14 +51,24 @@ export const FILE_KINDS: Readonly<Record<FileKind, KindInfo>> = {
   'candidate-list': { maxBytes: 2 * MB, noun: 'list of candidates', plural: 'lists of candidates', family: null },
 };
 
-/** Refuses, before reading, a file larger than any of `kinds` may be. */
+/**
+ * A file that may be one of several kinds is read up to this size to learn which
+ * (its `format`), then held to that kind's own limit: so a 6 MB bundle gets the
+ * bundle's message whether the reader expected only bundles or anything.
+ */
+const IDENTIFY_LIMIT = MAX_RESULT_BYTES;
+
+/**
+ * Refuses, before reading, a file larger than `kinds` allow: the kind's limit for
+ * one kind, and for several {@link IDENTIFY_LIMIT} (or the largest of theirs).
+ */
 export function assertFileSize(bytes: number, kinds: FileKind | readonly FileKind[]): void {
   const list = typeof kinds === 'string' ? [kinds] : kinds;
-  const max = Math.max(...list.map((k) => FILE_KINDS[k].maxBytes));
-  if (bytes <= max) return;
+  const largest = Math.max(...list.map((k) => FILE_KINDS[k].maxBytes));
+  if (bytes <= (list.length === 1 ? largest : Math.max(largest, IDENTIFY_LIMIT))) return;
   const n = (x: number) => x.toLocaleString('en');
   // Bytes, not rounded megabytes: a file just over the limit must not read "5.0 MB; the limit is 5.0 MB".
-  const limit = `${formatMegabytes(max)} (${n(max)} bytes)`;
+  const limit = `${formatMegabytes(largest)} (${n(largest)} bytes)`;
   if (list.length === 1) {
     const info = FILE_KINDS[list[0] as FileKind];
     throw new AssayError(
@@ -100,8 +110,8 @@ export function assayFileKind(document: unknown): FileKind | null {
 
 /**
  * Reads a file that may be one of several kinds (the CLI's `validate`, the
- * workspace's setup files): at most the largest of their limits before decoding,
- * then parsed, then held to its own kind's limit once its `format` tells the kind.
+ * workspace's setup files): at most {@link IDENTIFY_LIMIT} before decoding, then
+ * parsed, then held to its own kind's limit once its `format` tells the kind.
  */
 export function readAssayFile(
   bytes: Uint8Array,

@@ -35,16 +35,17 @@ export function checkDuplicateKeys(text: string): void {
       // A string: find its closing quote, one not preceded by an odd run of backslashes.
       const start = i;
       let end = text.indexOf('"', i + 1);
-      let escaped = false;
       for (;;) {
         let slashes = 0;
         for (let k = end - 1; text.charCodeAt(k) === 0x5c; k--) slashes++;
-        if (slashes > 0) escaped = true;
         if (slashes % 2 === 0) break;
         end = text.indexOf('"', end + 1);
       }
       i = end;
       if (top?.isObject && top.expectKey) {
+        // Only within the key (indexOf could run far past it, for every key).
+        let escaped = false;
+        for (let k = start + 1; k < end && !escaped; k++) escaped = text.charCodeAt(k) === 0x5c;
         const key = escaped ? (JSON.parse(text.slice(start, end + 1)) as string) : text.slice(start + 1, end);
         top.keys ??= new Set();
         if (top.keys.has(key)) throw duplicate(text, start, stack, key);
