@@ -27,7 +27,9 @@ beforeAll(async () => {
   });
   let stdout: string;
   try {
-    ({ stdout } = await run('node', ['bin/assay.js', 'validate', ...files], { env: { ...process.env, NO_COLOR: '1' } }));
+    ({ stdout } = await run('node', ['bin/assay.js', 'validate', ...files], {
+      env: { ...process.env, NO_COLOR: '1' },
+    }));
   } catch (error) {
     stdout = (error as { stdout: string }).stdout;
   }
