@@ -14,7 +14,7 @@ const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 export interface BadFile {
   name: string;
   file: string;
-  bytes: () => Uint8Array;
+  bytes: () => Uint8Array<ArrayBuffer>;
   /** null: the file is valid and opens; otherwise what the message must say. */
   says: RegExp | null;
 }

@@ -8,6 +8,7 @@
  * bundle's title) pass through {@link visibleText} wherever Assay prints or shows
  * them, so what a reader sees is what the file says.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -39,7 +39,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-async function appVerdict(bytes: Uint8Array, name: string): Promise<{ ok: boolean; message: string }> {
+async function appVerdict(bytes: Uint8Array<ArrayBuffer>, name: string): Promise<{ ok: boolean; message: string }> {
   try {
     await loadBundleFromFile(new File([bytes], name, { type: 'application/json' }));
     return { ok: true, message: '' };
@@ -48,7 +48,10 @@ async function appVerdict(bytes: Uint8Array, name: string): Promise<{ ok: boolea
   }
 }
 
-async function workspaceVerdict(bytes: Uint8Array, name: string): Promise<{ ok: boolean; message: string }> {
+async function workspaceVerdict(
+  bytes: Uint8Array<ArrayBuffer>,
+  name: string,
+): Promise<{ ok: boolean; message: string }> {
   try {
     validateBundle((await readAnyJsonFile(new File([bytes], name), ['bundle', 'key'])).document);
     return { ok: true, message: '' };
