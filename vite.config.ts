@@ -77,7 +77,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'exercise',
                     priority: 3,
-                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result)))/,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/]answers|result[\\/](build-result|schema|validate-result|event-data)))/,
                   },
                   {
                     name: 'start-page',

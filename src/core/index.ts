@@ -5,7 +5,7 @@ export { parseUntrustedJson, DEFAULT_MAX_DEPTH } from './json/parse-untrusted-js
 export { canonicalJson, canonicalBytes } from './json/canonical-json.ts';
 export { formatJsonPath } from './json/path.ts';
 export { decodeUtf8 } from './file/decode-text.ts';
-export { visibleText, terminalJson } from './text/visible.ts';
+export { visibleText, terminalJson } from './verify/visible-text.ts';
 export {
   FILE_KINDS,
   assertFileSize,

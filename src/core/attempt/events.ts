@@ -43,36 +43,3 @@ export const EventSchema = z.strictObject({
 });
 
 export type AttemptEvent = z.output<typeof EventSchema>;
-
-const str = z.optional(z.string().check(z.maxLength(200)));
-const count = z.optional(z.int({ error: 'must be a whole number' }).check(z.gte(0)));
-
-/**
- * What each event type's `data` holds, as the app writes it (attempt-run.ts and
- * attempt-session.svelte.ts). Checked after the schema above, so that a wrong type
- * inside is reported by its field (`$.events[3].data.length`) instead of surfacing
- * only as a signature that does not match. Every field is optional (a reader copes
- * with a missing one) but typed, and no other field is allowed.
- */
-export const EVENT_DATA_SCHEMAS: Readonly<Record<EventType, z.ZodMiniType>> = {
-  'attempt.start': z.strictObject({
-    bundleId: str,
-    timeLimitMinutes: z.optional(z.number().check(z.gt(0))),
-    extraTimePercent: z.optional(z.nullable(z.number().check(z.gte(0)))),
-    keyId: str,
-    invited: z.optional(z.boolean()),
-  }),
-  'attempt.resume': z.strictObject({ taskIndex: count }),
-  'task.open': z.strictObject({ taskId: str }),
-  'task.leave': z.strictObject({ taskId: str }),
-  'focus.lost': z.strictObject({}),
-  'focus.regained': z.strictObject({}),
-  'critique.paste': z.strictObject({ taskId: str, outputId: str, length: count }),
-  'ranking.change': z.strictObject({ taskId: str, ranking: z.optional(z.array(z.string().check(z.maxLength(200)))) }),
-  'deadline.warning': z.strictObject({ minutesLeft: z.optional(z.number().check(z.gte(0))) }),
-  'deadline.reached': z.strictObject({ policy: z.optional(z.enum(['soft', 'hard'])) }),
-  'attempt.submit': z.strictObject({ auto: z.optional(z.boolean()), missing: count }),
-  'result.export': z.strictObject({ status: z.optional(z.enum(['draft', 'submitted'])) }),
-  'tab.takeover': z.strictObject({}),
-  'key.created': z.strictObject({ keyId: str, reason: z.optional(z.string().check(z.maxLength(500))) }),
-};

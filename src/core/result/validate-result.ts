@@ -2,7 +2,7 @@ import { AssayError, type ValidationIssue } from '../errors.ts';
 import { parseUntrustedJson } from '../json/parse-untrusted-json.ts';
 import { formatJsonPath } from '../json/path.ts';
 import { checkFormat, describeIssues, parseWithSchema } from '../validation.ts';
-import { EVENT_DATA_SCHEMAS } from '../attempt/events.ts';
+import { eventDataSchema } from './event-data.ts';
 import { RESULT_FORMAT, ResultSchema, type Result } from './schema.ts';
 
 import { MAX_RESULT_BYTES } from '../file/limits.ts';
@@ -38,8 +38,8 @@ export function validateResult(document: unknown): Result {
   });
   result.events.forEach((event, i) => {
     if (event.seq !== i) issues.push({ path: at('events', i, 'seq'), message: `must be ${i}` });
-    const data = EVENT_DATA_SCHEMAS[event.type].safeParse(event.data, { reportInput: true });
-    if (!data.success)
+    const data = eventDataSchema(event.type)?.safeParse(event.data, { reportInput: true });
+    if (data && !data.success)
       issues.push(
         ...describeIssues(data.error.issues.map((issue) => ({ ...issue, path: ['events', i, 'data', ...issue.path] }))),
       );
