@@ -77,7 +77,7 @@ export default defineConfig(({ mode }) => ({
                   {
                     name: 'exercise',
                     priority: 3,
-                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/](answers|paste-source)|result[\\/](build-result|schema|validate-result)))/,
+                    test: /src[\\/](ui[\\/]attempt[\\/]|state[\\/](attempt-session|autosaver|attempt-run|tab-lock)|core[\\/](attempt[\\/](answers|paste-source)|result[\\/](build-result|schema|validate-result|event-data)))/,
                   },
                   {
                     name: 'start-page',
@@ -85,9 +85,11 @@ export default defineConfig(({ mode }) => ({
                     test: /src[\\/]ui[\\/](SitePages|pages[\\/]HomePage|components[\\/](BundleLoader|SampleList|AttemptList))/,
                   },
                   {
+                    // (Not lib/read-file: the start page's bundle loader reads files through it, so it
+                    // stays in the entry; in this chunk the entry would import a lazy chunk back.)
                     name: 'team',
                     priority: 2,
-                    test: /src[\\/](ui[\\/](pages[\\/](TeamPage|TakeHomePage)|team[\\/])|state[\\/](team|invite-form|take-home|bundle-choice)|storage[\\/]team-|core[\\/](invites[\\/]|takehome[\\/]take-home)|lib[\\/](passphrase-strength|read-file|take-home-template))/,
+                    test: /src[\\/](ui[\\/](pages[\\/](TeamPage|TakeHomePage)|team[\\/])|state[\\/](team|invite-form|take-home|bundle-choice)|storage[\\/]team-|core[\\/](invites[\\/]|takehome[\\/]take-home)|lib[\\/](passphrase-strength|take-home-template))/,
                   },
                   {
                     // The hiring team's workspace: never loaded by a candidate.

@@ -17,6 +17,7 @@ import {
   type Result,
 } from '../src/core/index.ts';
 import { simulateResult } from './simulate-result.ts';
+import { writeDerivedFixtures } from './derived-result-fixtures.ts';
 
 export const FIXTURE_PASSPHRASE = 'fixture passphrase: a test key, not a secret';
 const dir = new URL('../tests/fixtures/results/', import.meta.url);
@@ -174,6 +175,8 @@ const { result: again } = await simulateResult({
   seed: 11,
 });
 await write('same-invite-second-attempt.json', json(again));
+
+await writeDerivedFixtures(validText);
 
 void signResult;
 void key;

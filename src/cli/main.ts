@@ -1,6 +1,7 @@
 import { validateCommand } from './validate.ts';
 import { verifyCommand } from './verify.ts';
 import { scoreCommand } from './score.ts';
+import { visibleText } from '../core/index.ts';
 
 const USAGE = `Usage: assay <command> [options]
 
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`assay: unknown command "${command}"\n\n${USAGE}`);
+      process.stderr.write(`assay: unknown command "${visibleText(command)}"\n\n${USAGE}`);
       return 2;
   }
 }

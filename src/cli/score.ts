@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bundleHash,
@@ -7,7 +7,6 @@ import {
   CSV_COLUMNS,
   formatCell,
   gradeLookup,
-  parseUntrustedJson,
   scoreResult,
   validateBundle,
   validateKeyForBundle,
@@ -16,8 +15,11 @@ import {
   writeCsv,
   type CandidateRow,
   type Reviews,
+  terminalJson,
+  visibleText as v,
 } from '../core/index.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
+import { readFileBytes, readJsonFile } from './read-file.ts';
 
 const USAGE = `Usage: assay score --key KEY --bundle BUNDLE [--reviews FILE]... [--csv OUT.csv] [--json] RESULT_OR_FOLDER...
 
@@ -55,11 +57,11 @@ export async function scoreCommand(args: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return 0;
       } else if (arg.startsWith('--')) {
-        process.stderr.write(`assay score: unknown option ${arg}\n\n${USAGE}`);
+        process.stderr.write(`assay score: unknown option ${v(arg)}\n\n${USAGE}`);
         return 2;
       } else inputs.push(arg);
     } catch (error) {
-      process.stderr.write(`assay score: ${(error as Error).message}\n`);
+      process.stderr.write(`assay score: ${v((error as Error).message)}\n`);
       return 2;
     }
   }
@@ -69,31 +71,33 @@ export async function scoreCommand(args: string[]): Promise<number> {
   }
   let rows: CandidateRow[];
   try {
-    const bundleDoc = parseUntrustedJson(await readFile(bundleFile, 'utf8'));
+    const bundleDoc = await readJsonFile(bundleFile, 'bundle');
     const bundle = validateBundle(bundleDoc);
     const hash = await bundleHash(bundleDoc);
-    const key = validateKeyForBundle(parseUntrustedJson(await readFile(keyFile, 'utf8')), bundle, hash);
+    const key = validateKeyForBundle(await readJsonFile(keyFile, 'key'), bundle, hash);
     const reviews: Reviews[] = [];
-    for (const file of reviewFiles) reviews.push(validateReviews(parseUntrustedJson(await readFile(file, 'utf8'))));
+    for (const file of reviewFiles) reviews.push(validateReviews(await readJsonFile(file, 'reviews')));
     const lookup = gradeLookup(reviews);
     rows = [];
     for (const file of await expand(inputs)) {
-      const report = await verifyResult(await readFile(file), {
+      const report = await verifyResult(await readFileBytes(file, 'result'), {
         bundles: [{ bundle, hash }],
         crypto: nodeCryptoProvider,
       });
       if (!report.result) {
-        process.stderr.write(`assay score: ${file}: ${report.checks.find((c) => c.status === 'fail')?.message}\n`);
+        process.stderr.write(
+          `assay score: ${v(file)}: ${v(report.checks.find((c) => c.status === 'fail')?.message ?? '')}\n`,
+        );
         continue;
       }
       if (report.result.bundle.sha256 !== hash) {
-        process.stderr.write(`assay score: ${file}: answers another bundle; skipped\n`);
+        process.stderr.write(`assay score: ${v(file)}: answers another bundle; skipped\n`);
         continue;
       }
       rows.push(candidateRow(report.result, report, scoreResult(report.result, bundle, key, lookup)));
     }
   } catch (error) {
-    process.stderr.write(`assay score: ${(error as Error).message}\n`);
+    process.stderr.write(`assay score: ${v((error as Error).message)}\n`);
     return 2;
   }
   // Final composites before provisional ones, each ranked only with composites of the same parts.
@@ -103,9 +107,9 @@ export async function scoreCommand(args: string[]): Promise<number> {
     ...rows.map((r) => CSV_COLUMNS.map((c) => formatCell(r, c))),
   ]);
   if (csvOut) await writeFile(csvOut, csv);
-  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (json) process.stdout.write(`${terminalJson(rows)}\n`);
   else if (!csvOut) process.stdout.write(table(rows));
-  else process.stdout.write(`wrote ${rows.length} rows to ${csvOut}\n`);
+  else process.stdout.write(`wrote ${rows.length} rows to ${v(csvOut)}\n`);
   return 0;
 }
 
@@ -143,7 +147,8 @@ function table(rows: CandidateRow[]): string {
     'parts',
   ];
   const lines = rows.map((r) => [
-    `${r.name} <${r.email}>`,
+    // The file's strings, control characters shown (and so measured) as escapes.
+    v(`${r.name} <${r.email}>`),
     r.verdict,
     (r.activeMs / 60_000).toFixed(1),
     num(r.rankingTauB),

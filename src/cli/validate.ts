@@ -1,19 +1,22 @@
-import { readFile, stat } from 'node:fs/promises';
 import {
   isAssayError,
-  parseUntrustedJson,
   validateBundle,
   bundleHash,
   validateKey,
   checkKeyAgainstBundle,
   validateResult,
   assessmentChecks,
-  MAX_BUNDLE_BYTES,
-  MAX_RESULT_BYTES,
   type Bundle,
   type AssessmentWarning,
   type ValidationIssue,
+  visibleText as v,
+  assayFileKind,
+  fileKindNoun,
 } from '../core/index.ts';
+import { readAnyJsonFile } from './read-file.ts';
+
+/** What `validate` checks; each is held to its own size limit once its format tells which it is. */
+const KINDS = ['bundle', 'key', 'result'] as const;
 
 interface Checked {
   file: string;
@@ -42,10 +45,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   const checked: Checked[] = [];
   for (const file of files) {
     try {
-      const size = (await stat(file)).size;
-      if (size > Math.max(MAX_BUNDLE_BYTES, MAX_RESULT_BYTES))
-        throw new Error(`the file is ${(size / 1024 / 1024).toFixed(1)} MB, larger than any Assay file may be`);
-      documents.set(file, parseUntrustedJson(await readFile(file, 'utf8')));
+      documents.set(file, (await readAnyJsonFile(file, KINDS)).document);
     } catch (error) {
       checked.push(failure(file, error));
     }
@@ -105,7 +105,7 @@ export async function validateCommand(args: string[]): Promise<number> {
         checked.push({
           file,
           ok: false,
-          summary: kind ? `unknown format "${kind}"` : 'not an Assay file: no "format" field',
+          summary: describeOther(doc, kind),
           issues: [{ path: '$.format', message: 'must be "assay.bundle/1", "assay.key/1" or "assay.result/1"' }],
         });
       }
@@ -120,11 +120,12 @@ export async function validateCommand(args: string[]): Promise<number> {
   const order = new Map(files.map((f, i) => [f, i]));
   checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   for (const c of checked) {
-    process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${c.file}: ${c.summary}\n`);
-    for (const issue of c.issues) process.stdout.write(`    ${issue.path}  ${issue.message}\n`);
+    // File names, paths and messages can carry the file's own strings: control characters shown, not obeyed.
+    process.stdout.write(`${c.ok ? green('✓') : red('✗')} ${v(c.file)}: ${v(c.summary)}\n`);
+    for (const issue of c.issues) process.stdout.write(`    ${v(issue.path)}  ${v(issue.message)}\n`);
     for (const w of c.warnings ?? [])
-      process.stdout.write(`    ${yellow('warning')} ${w.code}: ${w.file} ${w.path}  ${w.message}\n`);
-    if (c.note) process.stdout.write(dim(`    (${c.note})\n`));
+      process.stdout.write(`    ${yellow('warning')} ${w.code}: ${v(w.file)} ${v(w.path)}  ${v(w.message)}\n`);
+    if (c.note) process.stdout.write(dim(`    (${v(c.note)})\n`));
   }
   const bad = checked.filter((c) => !c.ok).length;
   const warned = checked.reduce((n, c) => n + (c.warnings?.length ?? 0), 0);
@@ -132,6 +133,14 @@ export async function validateCommand(args: string[]): Promise<number> {
     `\n${checked.length - bad} valid, ${bad} invalid${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}\n`,
   );
   return bad === 0 ? 0 : 1;
+}
+
+/** What a file `validate` does not check is: another Assay kind named with its format, or not an Assay file. */
+function describeOther(doc: unknown, format: string): string {
+  const kind = assayFileKind(doc);
+  if (kind)
+    return `an Assay ${fileKindNoun(kind)} (format "${format}"): validate checks bundles, answer keys and results`;
+  return format ? `unknown format "${format}": not an Assay file` : 'not an Assay file: no "format" field';
 }
 
 function failure(file: string, error: unknown, kind?: string): Checked {

@@ -1,11 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   bundleHash,
   checkBatch,
   CHECK_LABELS,
-  parseUntrustedJson,
+  isAssayError,
   restoreTeamKey,
   validateBundle,
   validateTeamKeyBackup,
@@ -15,9 +15,12 @@ import {
   type KnownBundle,
   type TeamPublicKey,
   type VerificationReport,
+  terminalJson,
+  visibleText as v,
 } from '../core/index.ts';
 import { paint } from './paint.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
+import { readAnyJsonFile, readFileBytes, readJsonFile } from './read-file.ts';
 
 /** Files verified at once: the hashing and signature checks of some overlap the parsing of others. */
 const CONCURRENCY = 16;
@@ -60,7 +63,7 @@ function parseArgs(args: string[]): Options | string {
       else if (arg === '--json') options.json = true;
       else if (arg === '--grace') options.grace = Number(value());
       else if (arg === '-h' || arg === '--help') return USAGE;
-      else if (arg.startsWith('--')) return `assay verify: unknown option ${arg}\n\n${USAGE}`;
+      else if (arg.startsWith('--')) return `assay verify: unknown option ${v(arg)}\n\n${USAGE}`;
       else options.inputs.push(arg);
     } catch (error) {
       return `assay verify: ${(error as Error).message}\n`;
@@ -107,29 +110,35 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const decryptionKeys: DecryptionKey[] = [];
   try {
     for (const file of options.bundles) {
-      const document = parseUntrustedJson(await readFile(file, 'utf8'));
+      const document = await readJsonFile(file, 'bundle');
       bundles.push({ bundle: validateBundle(document), hash: await bundleHash(document) });
     }
     for (const file of options.teamKeys) {
-      const document = parseUntrustedJson(await readFile(file, 'utf8'));
-      const format = (document as { format?: unknown }).format;
-      if (format === 'assay.team-key-backup/1') {
+      const { kind, document } = await readAnyJsonFile(file, ['team-key', 'team-key-backup']);
+      if (kind === 'team-key-backup') {
         const keys = await restoreTeamKey(validateTeamKeyBackup(document), await passphrase(file));
         teamKeys.push(keys.file.signing);
         decryptionKeys.push({ kid: keys.file.encryption.kid, privateKey: keys.encryption });
       } else teamKeys.push(validateTeamKeyFile(document).signing);
     }
   } catch (error) {
-    process.stderr.write(`assay verify: ${(error as Error).message}\n`);
+    process.stderr.write(`assay verify: ${v((error as Error).message)}\n`);
     return 2;
   }
   const files = await expand(options.inputs);
   const reports: VerificationReport[] = [];
-  const unreadable = (file: string, message: string): VerificationReport => ({
+  // A file refused by the boundary (too large) says what verifyResult would have said; a missing one says so.
+  const unreadable = (file: string, error: unknown): VerificationReport => ({
     file,
     fileSha256: '',
     verdict: 'fail',
-    checks: [{ id: 'format', status: 'fail', message: `Cannot read the file: ${message}` }],
+    checks: [
+      {
+        id: 'format',
+        status: 'fail',
+        message: isAssayError(error) ? error.message : `Cannot read the file: ${(error as Error).message}`,
+      },
+    ],
     result: null,
     attemptKeyId: null,
     invite: null,
@@ -145,9 +154,9 @@ export async function verifyCommand(args: string[]): Promise<number> {
         const file = files[index] as string;
         let bytes: Uint8Array;
         try {
-          bytes = await readFile(file);
+          bytes = await readFileBytes(file, 'result');
         } catch (error) {
-          slots[index] = unreadable(file, (error as Error).message);
+          slots[index] = unreadable(file, error);
           continue;
         }
         const report = await verifyResult(bytes, context);
@@ -173,7 +182,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
       inviteJti: r.invite?.jti ?? null,
       checks: r.checks,
     }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${terminalJson(out)}\n`);
   } else {
     for (const r of reports) {
       const who = r.result ? `${r.result.candidate.name} <${r.result.candidate.email}>` : '';
@@ -183,10 +192,11 @@ export async function verifyCommand(args: string[]): Promise<number> {
           : r.verdict === 'warn'
             ? paint.yellow('! warn')
             : paint.red('✗ fail');
-      process.stdout.write(`${mark}  ${r.file}${who ? `  ${who}` : ''}\n`);
+      // Names and messages carry strings from the file: printed with their control characters visible.
+      process.stdout.write(`${mark}  ${v(r.file ?? '')}${who ? `  ${v(who)}` : ''}\n`);
       for (const c of r.checks.filter((c) => c.status === 'fail' || c.status === 'warn'))
         process.stdout.write(
-          `        ${c.status === 'fail' ? paint.red('fail') : paint.yellow('warn')} ${CHECK_LABELS[c.id]}: ${c.message}\n`,
+          `        ${c.status === 'fail' ? paint.red('fail') : paint.yellow('warn')} ${CHECK_LABELS[c.id]}: ${v(c.message)}\n`,
         );
     }
     const count = (v: string) => reports.filter((r) => r.verdict === v).length;

@@ -5,6 +5,8 @@
  */
 export type AssayErrorCode =
   | 'FILE_TOO_LARGE'
+  | 'NOT_UTF8'
+  | 'DUPLICATE_KEY'
   | 'NOT_JSON'
   | 'TOO_DEEP'
   | 'FORBIDDEN_KEY'

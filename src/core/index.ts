@@ -4,6 +4,18 @@ export type { AssayErrorCode, ValidationIssue } from './errors.ts';
 export { parseUntrustedJson, DEFAULT_MAX_DEPTH } from './json/parse-untrusted-json.ts';
 export { canonicalJson, canonicalBytes } from './json/canonical-json.ts';
 export { formatJsonPath } from './json/path.ts';
+export { decodeUtf8 } from './file/decode-text.ts';
+export { visibleText, terminalJson } from './verify/visible-text.ts';
+export {
+  FILE_KINDS,
+  assertFileSize,
+  decodeUntrustedText,
+  readUntrustedJson,
+  readAssayFile,
+  assayFileKind,
+  fileKindNoun,
+} from './file/untrusted-file.ts';
+export type { FileKind } from './file/untrusted-file.ts';
 export { sha256Hex, canonicalSha256 } from './hash.ts';
 export { describeIssues } from './validation.ts';
 
@@ -15,6 +27,7 @@ export {
   validateBundle,
   bundleHash,
   loadBundleText,
+  loadBundleBytes,
   assertBundleSize,
 } from './bundle/parse-bundle.ts';
 export type { LoadedBundle } from './bundle/parse-bundle.ts';

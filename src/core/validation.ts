@@ -31,6 +31,9 @@ export function describeIssues(issues: readonly ZodIssue[]): ValidationIssue[] {
 function describeIssue(issue: ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A schema's own wording ("must be a whole number") when it gives one.
+      if (issue.input !== undefined && issue.message?.startsWith('must '))
+        return `${issue.message}, found ${typeName(issue.input)}`;
       return issue.input === undefined
         ? `is required (${article(issue.expected)})`
         : `expected ${article(issue.expected)}, found ${typeName(issue.input)}`;
@@ -91,6 +94,17 @@ export function parseWithSchema<S extends z.ZodMiniType>(schema: S, value: unkno
   );
 }
 
+/** The `format` families of Assay's files, for naming a file of another kind. */
+const ASSAY_FAMILIES: Readonly<Record<string, string>> = {
+  'assay.bundle': 'bundle',
+  'assay.key': 'answer key',
+  'assay.result': 'result file',
+  'assay.reviews': 'reviews file',
+  'assay.team-key': 'team key file',
+  'assay.team-key-backup': 'team key backup',
+  'assay.workspace': 'workspace backup',
+};
+
 /**
  * Reads the `format` field before anything else, so that a file of another kind or
  * of a newer version is refused by name instead of with a list of schema errors.
@@ -110,8 +124,14 @@ export function checkFormat(value: unknown, expected: string, noun: string): voi
       { path: '$.format', message: `required; must be "${expected}"` },
     ]);
   }
+  const slash = format.lastIndexOf('/');
+  const version = slash >= 0 ? format.slice(slash + 1) : '';
+  const other = slash >= 0 ? ASSAY_FAMILIES[format.slice(0, slash)] : undefined;
+  // Name what the file is, and its version, rather than only what it is not.
   const message = format.startsWith(`${family}/`)
-    ? `This ${noun} uses format "${format}", which this version of Assay cannot read (it reads "${expected}"). Use a newer Assay, or ask the author for a "${expected}" file.`
-    : `This is not ${what}: its format is "${format}" (expected "${expected}").`;
+    ? `This ${noun} uses format "${format}" (version ${version}), which this version of Assay cannot read (it reads "${expected}"). Use a newer Assay, or ask the author for a "${expected}" file.`
+    : other
+      ? `This is an Assay ${other} (format "${format}", version ${version}), not ${what} (expected "${expected}").`
+      : `This is not ${what}: its format is "${format}" (expected "${expected}").`;
   throw new AssayError('UNKNOWN_FORMAT', message, [{ path: '$.format', message: `"${format}" is not "${expected}"` }]);
 }

@@ -1,13 +1,14 @@
 /**
  * Reading bundles from the outside world: a URL, a picked or dropped file. Sizes
  * are checked before reading (Content-Length, File.size) and again while reading,
- * so a 2 GB file never reaches memory. Everything else is the core's validation.
+ * so a 2 GB file never reaches memory. The bytes then go through the core's one
+ * boundary for untrusted files (size, strict UTF-8, JSON), as in the CLI.
  */
-import { AssayError, assertBundleSize, loadBundleText, MAX_BUNDLE_BYTES, type LoadedBundle } from '../core/index.ts';
+import { AssayError, assertBundleSize, loadBundleBytes, MAX_BUNDLE_BYTES, type LoadedBundle } from '../core/index.ts';
+import { readFileBytes } from './read-file.ts';
 
 export async function loadBundleFromFile(file: File): Promise<LoadedBundle> {
-  assertBundleSize(file.size);
-  return loadBundleText(await file.text());
+  return loadBundleBytes(await readFileBytes(file, 'bundle'));
 }
 
 export async function loadBundleFromUrl(src: string, signal?: AbortSignal): Promise<LoadedBundle> {
@@ -39,11 +40,11 @@ export async function loadBundleFromUrl(src: string, signal?: AbortSignal): Prom
     );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > 0) assertBundleSize(declared);
-  return loadBundleText(await readCapped(response, MAX_BUNDLE_BYTES));
+  return loadBundleBytes(await readCapped(response, MAX_BUNDLE_BYTES));
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return response.text();
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -63,5 +64,5 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes;
 }

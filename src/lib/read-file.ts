@@ -1,11 +1,31 @@
-import { AssayError } from '../core/index.ts';
+/**
+ * A picked or dropped file, read through the core's one boundary for untrusted
+ * files (src/core/file/untrusted-file.ts): its size is checked against the kind's
+ * limit before a byte is read (File.size), then the bytes are decoded and parsed by
+ * the same code the CLI runs, so both give the same verdict and the same message.
+ */
+import { assertFileSize, decodeUntrustedText, readAssayFile, readUntrustedJson, type FileKind } from '../core/index.ts';
 
-/** A picked or dropped file's text, refused before it is read when larger than `maxBytes`. */
-export async function readTextFile(file: File, maxBytes: number, what = 'file'): Promise<string> {
-  if (file.size > maxBytes)
-    throw new AssayError(
-      'FILE_TOO_LARGE',
-      `${file.name} is too large for a ${what} (${Math.ceil(file.size / 1024).toLocaleString('en')} KB; the limit is ${Math.round(maxBytes / 1024).toLocaleString('en')} KB).`,
-    );
-  return file.text();
+/** The file's bytes, refused before reading when larger than any of `kinds` may be. */
+export async function readFileBytes(file: Blob, kinds: FileKind | readonly FileKind[]): Promise<Uint8Array> {
+  assertFileSize(file.size, kinds);
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** A text file (a list of candidates, a backup read as text): size, then strict UTF-8. */
+export async function readTextFile(file: Blob, kind: FileKind): Promise<string> {
+  return decodeUntrustedText(await readFileBytes(file, kind), kind);
+}
+
+/** A JSON file of one kind: size, UTF-8, then the untrusted-JSON rules. */
+export async function readJsonFile(file: Blob, kind: FileKind): Promise<unknown> {
+  return readUntrustedJson(await readFileBytes(file, kind), kind);
+}
+
+/** A JSON file that may be any of `kinds`, told apart by its `format`. */
+export async function readAnyJsonFile(
+  file: Blob,
+  kinds: readonly FileKind[],
+): Promise<ReturnType<typeof readAssayFile>> {
+  return readAssayFile(await readFileBytes(file, kinds), kinds);
 }

@@ -17,7 +17,6 @@ import { BundleChoice } from './bundle-choice.svelte.ts';
 import type { MintRequest } from './team.svelte.ts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_LIST_BYTES = 2 * 1024 * 1024;
 
 export interface InviteFormDefaults {
   /** This page's address without the hash. */
@@ -58,7 +57,7 @@ export class InviteForm extends BundleChoice {
   async loadCandidatesFile(file: File): Promise<void> {
     this.candidatesError = null;
     try {
-      this.candidatesText = await readTextFile(file, MAX_LIST_BYTES, 'list of candidates');
+      this.candidatesText = await readTextFile(file, 'candidate-list');
       this.candidatesFile = file.name;
     } catch (error) {
       this.candidatesError = error;

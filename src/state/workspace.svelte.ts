@@ -13,17 +13,16 @@ import {
   CSV_COLUMNS,
   formatCell,
   gradeLookup,
-  loadBundleText,
-  MAX_RESULT_BYTES,
   parseResultText,
-  parseUntrustedJson,
   scoreResult,
   sha256Hex,
   validateBundle,
+  validateKey,
   validateKeyForBundle,
   validateReviews,
   validateWorkspaceBackup,
   verifyResult,
+  visibleText,
   WORKSPACE_FORMAT,
   writeCsv,
   type AnswerKey,
@@ -40,6 +39,10 @@ import {
   type WorkspaceBackup,
 } from '../core/index.ts';
 import type { StoredResult, StoredResultReport, WorkspaceStore } from '../storage/index.ts';
+import { readAnyJsonFile, readFileBytes, readJsonFile } from '../lib/read-file.ts';
+
+/** What the setup area takes. */
+const SETUP_KINDS = ['bundle', 'key'] as const;
 
 export interface TeamKeyMaterial {
   teamKeys: TeamPublicKey[];
@@ -189,17 +192,15 @@ export class WorkspaceState {
     this.loaded = true;
   }
 
-  /** A bundle or an answer key, from a file: which one is told by its format. */
+  /** A bundle or an answer key, from a file: which one is told by its format (the family: "assay.key/9" is a key). */
   async addSetupFile(file: File): Promise<void> {
     this.error = null;
     try {
-      if (file.size > 5 * 1024 * 1024) throw new AssayError('FILE_TOO_LARGE', `${file.name} is larger than 5 MB.`);
-      const text = await file.text();
-      const document = parseUntrustedJson(text);
-      const format = (document as { format?: unknown }).format;
-      if (format === 'assay.key/1') await this.#addKey(document, file.name);
+      const { kind, document } = await readAnyJsonFile(file, SETUP_KINDS);
+      if (kind === 'key') await this.#addKey(document, file.name);
       else {
-        const loaded = await loadBundleText(text);
+        // Anything else is read as a bundle: its format check names what the file is instead.
+        const loaded: LoadedBundle = { bundle: validateBundle(document), document, hash: await bundleHash(document) };
         await this.#store.putBundle({ hash: loaded.hash, document: loaded.document, storedAt: Date.now() });
         if (!this.bundles.some((b) => b.hash === loaded.hash)) this.bundles = [...this.bundles, loaded];
         this.notice = `Bundle “${loaded.bundle.title}” v${loaded.bundle.version} added.`;
@@ -210,6 +211,8 @@ export class WorkspaceState {
   }
 
   async #addKey(document: unknown, fileName: string): Promise<void> {
+    // The key's own format and structure first: a key of an unknown version says so, whatever its bundle.
+    validateKey(document);
     const sha = (document as { bundle?: { sha256?: unknown } }).bundle?.sha256;
     const target = this.bundles.find((b) => b.hash === sha);
     if (!target)
@@ -266,9 +269,8 @@ export class WorkspaceState {
           shownAt = performance.now();
         }
         try {
-          if (file.size > MAX_RESULT_BYTES)
-            throw new AssayError('FILE_TOO_LARGE', `larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB`);
-          const bytes = new Uint8Array(await file.arrayBuffer());
+          // The size is checked before reading; the rest of the boundary is verifyResult's.
+          const bytes = await readFileBytes(file, 'result');
           const sha = await sha256Hex(bytes);
           if (seen.has(sha)) {
             log.push({
@@ -292,7 +294,7 @@ export class WorkspaceState {
               status: report.result ? 'added' : 'failed',
               verdict: report.verdict,
               message: report.result
-                ? `${report.result.candidate.name}: ${first ? first.message : 'every check passed'}`
+                ? `${visibleText(report.result.candidate.name)}: ${first ? first.message : 'every check passed'}`
                 : (first?.message ?? 'not a result file'),
             });
           }
@@ -354,7 +356,7 @@ export class WorkspaceState {
   async importReviewsFile(file: File): Promise<void> {
     this.error = null;
     try {
-      const reviews = validateReviews(parseUntrustedJson(await file.text()));
+      const reviews = validateReviews(await readJsonFile(file, 'reviews'));
       if (!this.bundles.some((b) => b.hash === reviews.bundleSha256))
         throw new AssayError('SCHEMA_INVALID', `${file.name} grades a bundle that is not in this workspace.`);
       await this.putReviews(reviews);
@@ -390,7 +392,7 @@ export class WorkspaceState {
   async restore(file: File): Promise<void> {
     this.error = null;
     try {
-      const backup = validateWorkspaceBackup(parseUntrustedJson(await file.text(), { maxLength: 500 * 1024 * 1024 }));
+      const backup = validateWorkspaceBackup(await readJsonFile(file, 'workspace-backup'));
       const bundles: LoadedBundle[] = [];
       for (const document of backup.bundles)
         bundles.push({ bundle: validateBundle(document), document, hash: await bundleHash(document) });

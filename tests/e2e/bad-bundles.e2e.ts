@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { fixtureLink } from './support/app.ts';
 import { expect, test } from './support/fixtures.ts';
+import { BAD_BUNDLES } from '../helpers/bad-files.ts';
 
 const MB = 1024 * 1024;
 const minimalText = readFileSync('tests/fixtures/bundles/minimal.json', 'utf8');
@@ -183,6 +184,36 @@ for (const bad of cases) {
     await expectNothingStarted(page);
   });
 }
+
+// The corpus the CLI is held to as well (tests/component/lib/bad-files.test.ts): the
+// app refuses each with the same words (the 6 MB case is above).
+for (const bad of BAD_BUNDLES.filter((b) => b.says !== null && b.file !== 'six-mb.json')) {
+  test(`picking ${bad.name} is refused as the CLI refuses it`, async ({ page, appUrl }) => {
+    await page.goto(`${appUrl}#/`);
+    await expect(page.getByRole('heading', { name: 'Open an exercise you were given' })).toBeVisible();
+    await page.locator('input[type=file]').setInputFiles({
+      name: bad.file,
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad.bytes()),
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText('This bundle could not be opened');
+    await expect(alert).toContainText(bad.says as RegExp);
+    await expectNothingStarted(page);
+  });
+}
+
+test('picking a bundle saved with one UTF-8 byte order mark opens it', async ({ page, appUrl }) => {
+  const bom = BAD_BUNDLES.find((b) => b.file === 'one-bom.json');
+  await page.goto(`${appUrl}#/`);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'one-bom.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(bom?.bytes() ?? []),
+  });
+  await expect(page.getByRole('heading', { level: 1, name: 'Fixture: two short tasks' })).toBeVisible();
+});
 
 test('picking a valid bundle file opens it (the picker works)', async ({ page, appUrl }) => {
   await page.goto(`${appUrl}#/`);

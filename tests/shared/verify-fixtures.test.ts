@@ -85,6 +85,34 @@ describe('verifyResult on the golden fixtures', () => {
     expect(found?.message).toMatch(message);
   });
 
+  // A second copy of a key inserted before the real one: JSON.parse keeps the last, so
+  // the signature still verified and the file read "ok" although its bytes had changed.
+  it.each([
+    ['duplicate-critique.json', '$.tasks[0].outputs[0].critique'],
+    ['duplicate-name.json', '$.candidate.name'],
+    ['duplicate-status.json', '$.status'],
+    ['duplicate-signature.json', '$.signature'],
+  ])('%s fails the format check, naming %s', async (name, path) => {
+    const report = await verifyResult(fixture(name), context);
+    expect(report.verdict).toBe('fail');
+    expect(report.result).toBeNull();
+    const format = report.checks.find((c) => c.id === 'format');
+    expect(format?.status).toBe('fail');
+    expect(format?.message).toContain(`appears twice in the same object (the second time at ${path}, line `);
+  });
+
+  it('warns about a result with no invite when a team key is given (an invite stripped, the file re-signed)', async () => {
+    const report = await verifyResult(fixture('stripped-invite.json'), context);
+    expect(report.verdict).toBe('warn');
+    expect(report.checks.filter((c) => c.status === 'warn')).toEqual([
+      { id: 'invite', status: 'warn', message: expect.stringMatching(/^No invite, although you gave a team key/) },
+    ]);
+    expect(report.checks.find((c) => c.id === 'signature')?.status).toBe('ok');
+    const noKey = await verifyResult(fixture('stripped-invite.json'), { ...context, teamKeys: [] });
+    expect(noKey.checks.find((c) => c.id === 'invite')?.status).toBe('skip');
+    expect(noKey.verdict).toBe('ok');
+  });
+
   it('flags one invite used for two attempts when verifying a batch', async () => {
     const reports = [
       await verifyResult(fixture('valid.json'), context),

@@ -1,11 +1,10 @@
-import { AssayError } from '../errors.ts';
 import { canonicalSha256 } from '../hash.ts';
-import { parseUntrustedJson } from '../json/parse-untrusted-json.ts';
 import { checkFormat, parseWithSchema } from '../validation.ts';
 import { BUNDLE_FORMAT, BundleSchema, type Bundle } from './schema.ts';
+import { MAX_BUNDLE_BYTES } from '../file/limits.ts';
+import { assertFileSize, readUntrustedJson } from '../file/untrusted-file.ts';
 
-/** Bundles over 5 MB are refused before they are read. */
-export const MAX_BUNDLE_BYTES = 5 * 1024 * 1024;
+export { MAX_BUNDLE_BYTES };
 
 export interface LoadedBundle {
   /** The validated bundle, defaults filled in. */
@@ -33,25 +32,19 @@ export function bundleHash(document: unknown): Promise<string> {
   return canonicalSha256(document);
 }
 
-/** Parses, validates and hashes a bundle file's text. */
-export async function loadBundleText(text: string): Promise<LoadedBundle> {
-  // A UTF-16 code unit is at least one UTF-8 byte, so this bounds the byte size too.
-  if (text.length > MAX_BUNDLE_BYTES) throw tooLarge(text.length);
-  const document = parseUntrustedJson(text);
+/** Parses, validates and hashes a bundle file's bytes, read through the one boundary (size, UTF-8, JSON). */
+export async function loadBundleBytes(bytes: Uint8Array): Promise<LoadedBundle> {
+  const document = readUntrustedJson(bytes, 'bundle');
   const bundle = validateBundle(document);
   return { bundle, document, hash: await bundleHash(document) };
 }
 
-/** Checks a byte count before reading: bundles over {@link MAX_BUNDLE_BYTES} are refused. */
-export function assertBundleSize(bytes: number): void {
-  if (bytes > MAX_BUNDLE_BYTES) throw tooLarge(bytes);
+/** {@link loadBundleBytes} for text already in memory (an embedded bundle, a script): the same rules, on its UTF-8 bytes. */
+export function loadBundleText(text: string): Promise<LoadedBundle> {
+  return loadBundleBytes(new TextEncoder().encode(text));
 }
 
-function tooLarge(bytes: number): AssayError {
-  // Bytes, not rounded megabytes: a file just over the limit must not read "5.0 MB; the limit is 5.0 MB".
-  const n = (x: number) => x.toLocaleString('en');
-  return new AssayError(
-    'FILE_TOO_LARGE',
-    `This bundle is ${n(bytes)} bytes; bundles are limited to 5 MB (${n(MAX_BUNDLE_BYTES)} bytes).`,
-  );
+/** Checks a byte count before reading: bundles over {@link MAX_BUNDLE_BYTES} are refused. */
+export function assertBundleSize(bytes: number): void {
+  assertFileSize(bytes, 'bundle');
 }

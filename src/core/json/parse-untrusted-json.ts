@@ -1,6 +1,8 @@
 import { AssayError } from '../errors.ts';
 import { formatJsonPath } from './path.ts';
 import { locateJsonError } from './locate-json-error.ts';
+import { checkDuplicateKeys } from './duplicate-keys.ts';
+import { stripByteOrderMark } from '../file/decode-text.ts';
 
 export interface UntrustedJsonLimits {
   /** Refuse input longer than this many UTF-16 code units. */
@@ -14,27 +16,32 @@ export const DEFAULT_MAX_DEPTH = 64;
 /**
  * Parses JSON that came from outside (a file, a URL, a paste). Refuses, with a
  * code and a position or path, text that is not JSON, nesting deeper than
- * `maxDepth` (so later recursive code never meets hostile depth) and `__proto__`
- * keys (harmless to JSON.parse, dangerous to any later merge).
+ * `maxDepth` (so later recursive code never meets hostile depth), `__proto__`
+ * keys (harmless to JSON.parse, dangerous to any later merge) and a key named twice
+ * in one object (DUPLICATE_KEY, see duplicate-keys.ts). Files are read through
+ * file/untrusted-file.ts, which decodes their bytes first; text given here directly
+ * may start with one byte order mark.
  */
-export function parseUntrustedJson(text: string, limits: UntrustedJsonLimits = {}): unknown {
+export function parseUntrustedJson(input: string, limits: UntrustedJsonLimits = {}): unknown {
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (limits.maxLength !== undefined && text.length > limits.maxLength) {
+  if (limits.maxLength !== undefined && input.length > limits.maxLength) {
     throw new AssayError(
       'FILE_TOO_LARGE',
-      `The file is too large (${text.length.toLocaleString('en')} characters; the limit is ${limits.maxLength.toLocaleString('en')}).`,
+      `The file is too large (${input.length.toLocaleString('en')} characters; the limit is ${limits.maxLength.toLocaleString('en')}).`,
     );
   }
+  // A leading byte order mark is legal in files but not in JSON.parse; a second one is refused.
+  const text = stripByteOrderMark(input);
   let value: unknown;
   try {
-    // A leading byte order mark is legal in files but not in JSON.parse. V8's
-    // JSON.parse is iterative, so hostile nesting cannot exhaust the stack here;
+    // V8's JSON.parse is iterative, so hostile nesting cannot exhaust the stack here;
     // depth is checked on the parsed value below, without recursion.
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(text);
   } catch (error) {
     throw notJson(text, error);
   }
   checkValue(value, maxDepth);
+  checkDuplicateKeys(text);
   return value;
 }
 
@@ -42,7 +49,7 @@ function notJson(text: string, error: unknown): AssayError {
   if (text.trim() === '') return new AssayError('NOT_JSON', 'The file is empty: it must contain JSON.');
   let located: ReturnType<typeof locateJsonError> = null;
   try {
-    located = locateJsonError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    located = locateJsonError(text);
   } catch {
     // Broken and absurdly deep: the engine's own message will have to do.
   }

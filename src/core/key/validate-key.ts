@@ -7,7 +7,17 @@ import { KEY_FORMAT, KeySchema, type AnswerKey } from './schema.ts';
 /** Validates a parsed JSON value as an `assay.key/1` (structure only). */
 export function validateKey(document: unknown): AnswerKey {
   checkFormat(document, KEY_FORMAT, 'answer key');
-  return parseWithSchema(KeySchema, document, 'answer key');
+  const key = parseWithSchema(KeySchema, document, 'answer key');
+  // Every weight 0 leaves the composite 0/0: no candidate could be ranked by it.
+  const { ranking, errorIdentification, consistency, critique } = key.weights;
+  if (ranking + errorIdentification + consistency + critique === 0) {
+    const message =
+      'are all 0, so no composite score can be computed: give at least one part (ranking, errorIdentification, consistency, critique) a weight above 0';
+    throw new AssayError('SCHEMA_INVALID', `This answer key is not valid: $.weights ${message}.`, [
+      { path: '$.weights', message },
+    ]);
+  }
+  return key;
 }
 
 /**

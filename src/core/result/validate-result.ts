@@ -1,10 +1,13 @@
 import { AssayError, type ValidationIssue } from '../errors.ts';
 import { parseUntrustedJson } from '../json/parse-untrusted-json.ts';
 import { formatJsonPath } from '../json/path.ts';
-import { checkFormat, parseWithSchema } from '../validation.ts';
+import { checkFormat, describeIssues, parseWithSchema } from '../validation.ts';
+import { eventDataSchema } from './event-data.ts';
 import { RESULT_FORMAT, ResultSchema, type Result } from './schema.ts';
 
-export const MAX_RESULT_BYTES = 20 * 1024 * 1024;
+import { MAX_RESULT_BYTES } from '../file/limits.ts';
+
+export { MAX_RESULT_BYTES };
 
 /**
  * Validates a parsed JSON value as an `assay.result/1`: the schema, then what the
@@ -35,6 +38,11 @@ export function validateResult(document: unknown): Result {
   });
   result.events.forEach((event, i) => {
     if (event.seq !== i) issues.push({ path: at('events', i, 'seq'), message: `must be ${i}` });
+    const data = eventDataSchema(event.type)?.safeParse(event.data, { reportInput: true });
+    if (data && !data.success)
+      issues.push(
+        ...describeIssues(data.error.issues.map((issue) => ({ ...issue, path: ['events', i, 'data', ...issue.path] }))),
+      );
   });
   if (issues.length > 0) {
     const first = issues[0] as ValidationIssue;
@@ -43,7 +51,7 @@ export function validateResult(document: unknown): Result {
   return result;
 }
 
-/** Parses and validates a result file's text. */
+/** Parses and validates a result file's text (already decoded: see decodeUntrustedText). */
 export function parseResultText(text: string): Result {
   return validateResult(parseUntrustedJson(text, { maxLength: MAX_RESULT_BYTES }));
 }

@@ -9,6 +9,7 @@ import { verifyInviteSignature, type TeamPublicKey } from '../crypto/invite.ts';
 import { InviteClaimsSchema, type InviteClaims } from '../invite/read-invite.ts';
 import { verifyResultSignature } from '../crypto/sign-result.ts';
 import { parseResultText } from '../result/validate-result.ts';
+import { decodeUntrustedText } from '../file/untrusted-file.ts';
 import type { Result } from '../result/schema.ts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -50,6 +51,11 @@ export interface VerifyContext {
   decryptionKeys?: readonly DecryptionKey[];
   /** Minutes of slack on time limits and invite windows (clock drift, a slow export). Default 2. */
   graceMinutes?: number;
+  /**
+   * Whether results should carry an invite, so one without is warned about. Default:
+   * when team keys are given (`--team-key`, or the workspace has team keys).
+   */
+  invitesExpected?: boolean;
   /** Hashing and ES256 verification; WebCrypto unless given (the CLI gives Node's). */
   crypto?: CryptoProvider;
 }
@@ -98,8 +104,16 @@ export async function verifyResult(
     encrypted: false,
   };
   const add = (id: CheckId, status: CheckStatus, message: string) => report.checks.push({ id, status, message });
-  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
   const grace = (context.graceMinutes ?? 2) * 60_000;
+  // Bytes cross the same boundary as every other file: the result file's size limit, strict UTF-8.
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : decodeUntrustedText(input, 'result');
+  } catch (error) {
+    add('decrypt', 'skip', 'Not read.');
+    add('format', 'fail', messageOf(error));
+    return finish(report);
+  }
 
   // Encryption.
   if (isCompactJwe(text)) {
@@ -189,8 +203,18 @@ export async function verifyResult(
 
   // Invite.
   let claims: InviteClaims | null = null;
-  if (!result.invite) add('invite', 'skip', 'No invite: the candidate typed their own name and email.');
-  else {
+  if (!result.invite) {
+    // With a team key at hand the team invites its candidates, so a file without an
+    // invite is either someone who was never invited or one whose invite was removed
+    // (and the file signed again with a new attempt key, which leaves no other trace).
+    if (context.invitesExpected ?? (context.teamKeys?.length ?? 0) > 0)
+      add(
+        'invite',
+        'warn',
+        'No invite, although you gave a team key: the candidate typed their own name and email. Check that you invited them: an invite removed from the file (and the file signed again) looks just like this.',
+      );
+    else add('invite', 'skip', 'No invite: the candidate typed their own name and email.');
+  } else {
     const parsed = InviteClaimsSchema.safeParse(safeDecode(result.invite));
     if (!parsed.success) add('invite', 'fail', 'The invite in the file cannot be read.');
     else {

@@ -175,7 +175,10 @@ describe('bundle format assay.bundle/1', () => {
     expect(e.message).toContain('cannot read');
     const other = await rejection(json({ format: 'assay.result/1' }));
     expect(other.code).toBe('UNKNOWN_FORMAT');
-    expect(other.message).toContain('This is not an Assay bundle');
+    // Another kind of Assay file is named as what it is (issue 10), not only as what it is not.
+    expect(other.message).toContain(
+      'This is an Assay result file (format "assay.result/1", version 1), not an Assay bundle',
+    );
     const none = await rejection(json({ title: 'x' }));
     expect(none.message).toContain('no "format" field');
     const array = await rejection('[]');

@@ -136,6 +136,38 @@ describe('CSV writing (RFC 4180) with formula neutralising', () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  // Each of these opened as a live formula before: spreadsheets skip leading white
+  // space and invisible characters, and read full-width signs as ASCII ones.
+  it.each([
+    ['a space', ' =1+1'],
+    ['spaces and a tab', '  \t=1+1'],
+    ['a no-break space', '\u00a0=HYPERLINK("http://evil")'],
+    ['an ideographic space', '\u3000=1+1'],
+    ['a zero-width space', '\u200b=1+1'],
+    ['a word joiner', '\u2060@SUM(A1)'],
+    ['a byte order mark', '\ufeff=1+1'],
+    ['a soft hyphen', '\u00ad+1+1'],
+    ['a line break', '\n=1+1'],
+    ['a full-width equals sign', '\uff1d1+1'],
+    ['a full-width plus sign', '\uff0b1+1'],
+    ['a full-width minus sign', '\uff0d1+1'],
+    ['a full-width at sign', '\uff20SUM(A1)'],
+    ['a small equals sign', '\ufe661+1'],
+    ['white space then a full-width sign', ' \uff1d1+1'],
+    ['a CR then text', '\rcmd'],
+  ])('neutralises a formula behind %s', (_what, input) => {
+    const cell = csvCell(input);
+    const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+    expect(unquoted).toBe(`'${input}`);
+  });
+
+  it.each([' plain text', '\u00a0Ada', '\u200bname', '-3', '+0.5', '12', 'ＡＢＣ', 'e=mc2'])(
+    'leaves %j as it is',
+    (input) => {
+      expect(csvCell(input)).toBe(input);
+    },
+  );
+
   it('reads back what it writes', () => {
     const rows = [
       ['name', 'note'],

@@ -3,7 +3,7 @@
  * be tested: a histogram of composite scores, time against score, and per-task
  * difficulty. Candidates without a score (no answer key) are left out of each.
  */
-import type { CandidateRow, TaskScore } from '../../../core/index.ts';
+import { visibleText, type CandidateRow, type TaskScore } from '../../../core/index.ts';
 
 /** The parts of a workspace candidate the charts read. */
 export interface ChartCandidate {
@@ -47,7 +47,7 @@ export function timeScorePoints(candidates: readonly ChartCandidate[]): ScatterP
     .filter((c) => c.row.composite !== null)
     .map((c) => ({
       attemptId: c.attemptId,
-      name: c.row.name,
+      name: visibleText(c.row.name),
       minutes: c.row.activeMs / 60_000,
       composite: c.row.composite as number,
     }))

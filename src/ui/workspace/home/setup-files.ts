@@ -1,13 +1,9 @@
-import { KEY_FORMAT } from '../../../core/index.ts';
+import { readAnyJsonFile } from '../../../lib/read-file.ts';
 
-const PEEK_LIMIT = 5 * 1024 * 1024;
-
-/** Whether a file looks like an answer key (its `format`); anything unreadable counts as "not a key". */
+/** Whether a file is an answer key (its `format` family); anything unreadable counts as "not a key". */
 async function looksLikeKey(file: File): Promise<boolean> {
-  if (file.size > PEEK_LIMIT) return false;
   try {
-    const document = JSON.parse(await file.text()) as { format?: unknown } | null;
-    return document?.format === KEY_FORMAT;
+    return (await readAnyJsonFile(file, ['bundle', 'key'])).kind === 'key';
   } catch {
     return false;
   }
