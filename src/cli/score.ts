@@ -18,6 +18,7 @@ import {
   terminalJson,
   visibleText as v,
 } from '../core/index.ts';
+import { readOptions } from './options.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
 import { readFileBytes, readJsonFile } from './read-file.ts';
 
@@ -34,37 +35,25 @@ awaiting review), and only with composites made of the same parts.
 `;
 
 export async function scoreCommand(args: string[]): Promise<number> {
-  let keyFile: string | undefined;
-  let bundleFile: string | undefined;
-  let csvOut: string | undefined;
-  let json = false;
-  const reviewFiles: string[] = [];
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    try {
-      if (arg === '--key') keyFile = value();
-      else if (arg === '--bundle') bundleFile = value();
-      else if (arg === '--csv') csvOut = value();
-      else if (arg === '--reviews') reviewFiles.push(value());
-      else if (arg === '--json') json = true;
-      else if (arg === '-h' || arg === '--help') {
-        process.stdout.write(USAGE);
-        return 0;
-      } else if (arg.startsWith('--')) {
-        process.stderr.write(`assay score: unknown option ${v(arg)}\n\n${USAGE}`);
-        return 2;
-      } else inputs.push(arg);
-    } catch (error) {
-      process.stderr.write(`assay score: ${v((error as Error).message)}\n`);
-      return 2;
-    }
+  const read = readOptions(args, {
+    key: { type: 'string' },
+    bundle: { type: 'string' },
+    csv: { type: 'string' },
+    reviews: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!read.ok) {
+    process.stderr.write(`assay score: ${read.message}\n${read.unknown ? `\n${USAGE}` : ''}`);
+    return 2;
   }
+  const { values, positionals: inputs } = read.parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { key: keyFile, bundle: bundleFile, csv: csvOut, json = false } = values;
+  const reviewFiles = values.reviews ?? [];
   if (!keyFile || !bundleFile || inputs.length === 0) {
     process.stderr.write(`assay score: --key, --bundle and at least one result are needed\n\n${USAGE}`);
     return 2;

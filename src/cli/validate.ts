@@ -13,6 +13,7 @@ import {
   assayFileKind,
   fileKindNoun,
 } from '../core/index.ts';
+import { readOptions } from './options.ts';
 import { readAnyJsonFile } from './read-file.ts';
 
 /** What `validate` checks; each is held to its own size limit once its format tells which it is. */
@@ -36,8 +37,13 @@ const yellow = (s: string) => (color ? `\x1b[33m${s}\x1b[0m` : s);
 
 /** `assay validate FILE...`: exit 0 only when every file is valid. */
 export async function validateCommand(args: string[]): Promise<number> {
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (files.length === 0) {
+  const read = readOptions(args, { help: { type: 'boolean', short: 'h' } });
+  if (!read.ok) {
+    process.stderr.write(`assay validate: ${read.message}\n`);
+    return 2;
+  }
+  const files = read.parsed.positionals;
+  if (read.parsed.values.help || files.length === 0) {
     process.stderr.write('assay validate: name at least one file (bundle, answer key or result)\n');
     return 2;
   }

@@ -19,6 +19,7 @@ import {
   visibleText as v,
 } from '../core/index.ts';
 import { paint } from './paint.ts';
+import { readOptions } from './options.ts';
 import { nodeCryptoProvider } from './node-crypto.ts';
 import { readAnyJsonFile, readFileBytes, readJsonFile } from './read-file.ts';
 
@@ -49,26 +50,23 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
-  const options: Options = { bundles: [], teamKeys: [], json: false, grace: 2, inputs: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    try {
-      if (arg === '--bundle') options.bundles.push(value());
-      else if (arg === '--team-key') options.teamKeys.push(value());
-      else if (arg === '--json') options.json = true;
-      else if (arg === '--grace') options.grace = Number(value());
-      else if (arg === '-h' || arg === '--help') return USAGE;
-      else if (arg.startsWith('--')) return `assay verify: unknown option ${v(arg)}\n\n${USAGE}`;
-      else options.inputs.push(arg);
-    } catch (error) {
-      return `assay verify: ${(error as Error).message}\n`;
-    }
-  }
+  const read = readOptions(args, {
+    bundle: { type: 'string', multiple: true },
+    'team-key': { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    grace: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!read.ok) return `assay verify: ${read.message}\n${read.unknown ? `\n${USAGE}` : ''}`;
+  const { values, positionals } = read.parsed;
+  if (values.help) return USAGE;
+  const options: Options = {
+    bundles: values.bundle ?? [],
+    teamKeys: values['team-key'] ?? [],
+    json: values.json ?? false,
+    grace: values.grace === undefined ? 2 : Number(values.grace),
+    inputs: positionals,
+  };
   if (options.inputs.length === 0) return `assay verify: name at least one result file or folder\n\n${USAGE}`;
   if (!Number.isFinite(options.grace) || options.grace < 0) return 'assay verify: --grace takes minutes (0 or more)\n';
   return options;
