@@ -24,7 +24,7 @@ export function contentFreeBaseline(bundle: Bundle, key: AnswerKey): ContentFree
   const cached = byBundle.get(bundle);
   if (cached) return cached;
   const index = indexFor(bundle, key);
-  const f1For = (marked: (taskId: string, outputId: string) => ReadonlySet<string>): number | null => {
+  const f1For = (marked: (taskId: string, outputId: string) => readonly string[]): number | null => {
     const counts: ErrorCounts = { knownIssues: 0, found: 0, marks: 0, falseAlarms: 0 };
     for (const task of bundle.tasks) {
       const outputs = index.outputs.get(task.id);
@@ -34,11 +34,11 @@ export function contentFreeBaseline(bundle: Bundle, key: AnswerKey): ContentFree
     }
     return f1Of(counts);
   };
-  const all = new Set(bundle.taxonomy.map((c) => c.id));
-  const none = new Set<string>();
+  const all = bundle.taxonomy.map((c) => c.id);
+  const none: string[] = [];
   let best: ContentFreeBaseline = { f1: f1For(() => all), strategy: 'every category on every output' };
   for (const category of bundle.taxonomy) {
-    const one = new Set([category.id]);
+    const one = [category.id];
     const f1 = f1For((taskId, outputId) => (index.tiers.get(taskId)?.get(outputId) === 0 ? none : one));
     if (f1 !== null && (best.f1 === null || f1 > best.f1))
       best = { f1, strategy: `"${category.label}" on every output but the best` };

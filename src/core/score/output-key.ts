@@ -78,15 +78,15 @@ export interface ErrorCounts {
 }
 
 /**
- * The error-identification counts of one output's set of marked categories: an
+ * The error-identification counts of one output's marked categories (each once): an
  * issue is found when its category is marked; a marked category the key does not
  * list on the output is a false alarm. Shared by the scorer and the content-free
  * baseline, so both count the same way.
  */
-export function countOutput(outputKey: OutputKey, marked: ReadonlySet<string>, into: ErrorCounts): void {
+export function countOutput(outputKey: OutputKey, marked: readonly string[], into: ErrorCounts): void {
   into.knownIssues += outputKey.issues.length;
-  for (const issue of outputKey.issues) if (marked.has(issue.category)) into.found++;
-  into.marks += marked.size;
+  for (const issue of outputKey.issues) if (marked.includes(issue.category)) into.found++;
+  into.marks += marked.length;
   for (const c of marked) if (!outputKey.categories.has(c)) into.falseAlarms++;
 }
 

@@ -24,20 +24,36 @@ export function goldTiers(gold: readonly (readonly string[])[]): Map<string, num
   return tier;
 }
 
+const pairCounts = new WeakMap<ReadonlyMap<string, number>, number>();
+
+/** Pairs of outputs in different gold tiers; worked out once per key's tiers. */
+function orderedPairsOf(tier: ReadonlyMap<string, number>): number {
+  const cached = pairCounts.get(tier);
+  if (cached !== undefined) return cached;
+  const counts = new Map<number, number>();
+  for (const t of tier.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let pairs = (tier.size * (tier.size - 1)) / 2;
+  for (const n of counts.values()) pairs -= (n * (n - 1)) / 2;
+  pairCounts.set(tier, pairs);
+  return pairs;
+}
+
 /**
  * The candidate's ranking as the scorer reads it: each gold output once, in the
  * candidate's order. Ids the gold does not know and repeats are dropped, so a
  * hostile file cannot count a pair twice.
  */
-function cleanRanking(candidate: readonly string[], tier: ReadonlyMap<string, number>): string[] {
-  const seen = new Set<string>();
+function cleanRanking(candidate: readonly string[], tier: ReadonlyMap<string, number>): readonly string[] {
+  // At most ten outputs: a linear search for repeats is cheaper than a Set, and a
+  // well-formed ranking (the usual case) is returned as it is.
   const out: string[] = [];
-  for (const id of candidate) {
-    if (!tier.has(id) || seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
+  let clean = true;
+  for (let i = 0; i < candidate.length; i++) {
+    const id = candidate[i] as string;
+    if (!tier.has(id) || out.includes(id)) clean = false;
+    else out.push(id);
   }
-  return out;
+  return clean ? candidate : out;
 }
 
 /**
@@ -53,13 +69,10 @@ export function scoreRanking(
   tiers?: ReadonlyMap<string, number>,
 ): RankingScore {
   const tier = tiers ?? goldTiers(gold);
-  // Every pair of outputs in different gold tiers.
-  const counts = new Map<number, number>();
-  for (const t of tier.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let orderedPairs = (tier.size * (tier.size - 1)) / 2;
-  for (const n of counts.values()) orderedPairs -= (n * (n - 1)) / 2;
+  const orderedPairs = orderedPairsOf(tier);
   const ranked = candidate ? cleanRanking(candidate, tier) : [];
-  const y = ranked.map((id) => tier.get(id) as number);
+  const y: number[] = [];
+  for (const id of ranked) y.push(tier.get(id) as number);
   let agreeingPairs = 0;
   for (let i = 0; i < y.length; i++) {
     const gi = y[i] as number;

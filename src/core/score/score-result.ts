@@ -35,7 +35,7 @@ export interface OutputScore {
   outputId: string;
   label: string;
   /** The categories marked, each once. */
-  categories: string[];
+  categories: readonly string[];
   severity: string | null;
   noIssues: boolean;
   critique: string;
@@ -184,6 +184,18 @@ const errorScore = (c: ErrorCounts, severityMatches: number, rated: number): Err
 
 type OutputAnswer = TaskResult['outputs'][number];
 
+function firstAnswer(outputs: readonly OutputAnswer[], outputId: string): OutputAnswer | undefined {
+  for (const out of outputs) if (out.outputId === outputId) return out;
+  return undefined;
+}
+
+/** Each value once, first occurrence first; the array itself when it has no repeats. */
+function uniqueList(list: readonly string[]): readonly string[] {
+  for (let i = 1; i < list.length; i++)
+    if (list.lastIndexOf(list[i] as string, i - 1) !== -1) return [...new Set(list)];
+  return list;
+}
+
 function scoreTask(
   index: KeyIndex,
   attemptId: string,
@@ -195,9 +207,8 @@ function scoreTask(
   const taskKey = index.keys.get(taskId);
   const keysByOutput = index.outputs.get(taskId);
   // The bundle's outputs, each answered at most once (the first answer for an id wins).
-  const answers = new Map<string, OutputAnswer>();
-  for (const out of answer?.outputs ?? []) if (!answers.has(out.outputId)) answers.set(out.outputId, out);
-  const outputIds = task ? task.outputs.map((o) => o.id) : [...answers.keys()];
+  const answered = answer?.outputs ?? [];
+  const outputIds = task ? task.outputs.map((o) => o.id) : uniqueList(answered.map((o) => o.outputId));
   const counts: ErrorCounts = { knownIssues: 0, found: 0, marks: 0, falseAlarms: 0 };
   let rated = 0;
   let severityMatches = 0;
@@ -205,33 +216,44 @@ function scoreTask(
   const grades: number[] = [];
   let ungraded = 0;
   for (const outputId of outputIds) {
-    const out = answers.get(outputId);
+    // This runs for every output of every task of every candidate (at most ten outputs,
+    // a few categories each): linear searches, no Map or Set, and the file's own array
+    // kept when it has no repeats (the usual case).
+    const out = firstAnswer(answered, outputId);
     const outputKey = keysByOutput?.get(outputId) ?? NO_ISSUES;
-    const categories = [...new Set(out?.categories ?? [])];
-    const marked = new Set(categories);
+    const categories = uniqueList(out?.categories ?? []);
+    const marked = categories;
     const before = counts.found;
     countOutput(outputKey, marked, counts);
     const anyFound = counts.found > before;
     const critique = out?.critique ?? '';
     const lower = outputKey.anyKeywords ? critique.toLowerCase() : '';
-    const issues: IssueScore[] = outputKey.issues.map((issue, i) => {
+    const issues: IssueScore[] = [];
+    for (let i = 0; i < outputKey.issues.length; i++) {
+      const issue = outputKey.issues[i] as KnownIssue;
       const keywords = outputKey.lowerKeywords[i];
-      return {
+      const mentioned: string[] = [];
+      if (issue.keywords && keywords)
+        for (let k = 0; k < keywords.length; k++)
+          if (lower.includes(keywords[k] as string)) mentioned.push(issue.keywords[k] as string);
+      issues.push({
         issue,
-        outcome: marked.has(issue.category) ? 'found' : 'missed',
-        keywordsMentioned:
-          issue.keywords && keywords ? issue.keywords.filter((_, k) => lower.includes(keywords[k] as string)) : [],
-      };
-    });
+        outcome: marked.includes(issue.category) ? 'found' : 'missed',
+        keywordsMentioned: mentioned,
+      });
+    }
+    const falseAlarms: string[] = [];
+    for (const c of categories) if (!outputKey.categories.has(c)) falseAlarms.push(c);
     const severity = out?.severity ?? null;
     const severityMatch = anyFound ? severity === outputKey.expectedSeverity : null;
     if (severityMatch !== null) {
       rated++;
       if (severityMatch) severityMatches++;
     }
+    const critiqueLength = critiqueChars(critique);
     const reviewGrade = reviews && out ? critiqueGrade(reviews(attemptId, taskId, outputId)) : null;
     if (reviewGrade !== null) grades.push(reviewGrade);
-    else if (critique.trim() !== '') ungraded++;
+    else if (critiqueLength > 0) ungraded++;
     outputs.push({
       outputId,
       label: out?.label ?? '',
@@ -239,9 +261,9 @@ function scoreTask(
       severity,
       noIssues: out?.noIssues ?? false,
       critique,
-      critiqueLength: critiqueChars(critique),
+      critiqueLength,
       issues,
-      falseAlarms: categories.filter((c) => !outputKey.categories.has(c)),
+      falseAlarms,
       expectedSeverity: outputKey.expectedSeverity,
       severityMatch,
       reviewGrade,
