@@ -95,7 +95,7 @@ export default defineConfig(({ mode }) => ({
                     // The hiring team's workspace: never loaded by a candidate.
                     name: 'workspace',
                     priority: 2,
-                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key|checks)[\\/]|lib[\\/]dropped-files)/,
+                    test: /src[\\/](ui[\\/]workspace[\\/]|state[\\/](workspace|review)|storage[\\/]workspace|core[\\/](score|stats|review|workspace|verify|key|checks)[\\/]|lib[\\/](dropped-files|read-assay-file))/,
                   },
                   {
                     // The service worker's helper and its update bar, after the first screen is up.

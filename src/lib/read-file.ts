@@ -4,7 +4,7 @@
  * limit before a byte is read (File.size), then the bytes are decoded and parsed by
  * the same code the CLI runs, so both give the same verdict and the same message.
  */
-import { assertFileSize, decodeUntrustedText, readAssayFile, readUntrustedJson, type FileKind } from '../core/index.ts';
+import { assertFileSize, decodeUntrustedText, readUntrustedJson, type FileKind } from '../core/index.ts';
 
 /** The file's bytes, refused before reading when larger than any of `kinds` may be. */
 export async function readFileBytes(file: Blob, kinds: FileKind | readonly FileKind[]): Promise<Uint8Array> {
@@ -20,12 +20,4 @@ export async function readTextFile(file: Blob, kind: FileKind): Promise<string> 
 /** A JSON file of one kind: size, UTF-8, then the untrusted-JSON rules. */
 export async function readJsonFile(file: Blob, kind: FileKind): Promise<unknown> {
   return readUntrustedJson(await readFileBytes(file, kind), kind);
-}
-
-/** A JSON file that may be any of `kinds`, told apart by its `format`. */
-export async function readAnyJsonFile(
-  file: Blob,
-  kinds: readonly FileKind[],
-): Promise<ReturnType<typeof readAssayFile>> {
-  return readAssayFile(await readFileBytes(file, kinds), kinds);
 }

@@ -39,7 +39,8 @@ import {
   type WorkspaceBackup,
 } from '../core/index.ts';
 import type { StoredResult, StoredResultReport, WorkspaceStore } from '../storage/index.ts';
-import { readAnyJsonFile, readFileBytes, readJsonFile } from '../lib/read-file.ts';
+import { readAnyJsonFile } from '../lib/read-assay-file.ts';
+import { readFileBytes, readJsonFile } from '../lib/read-file.ts';
 
 /** What the setup area takes. */
 const SETUP_KINDS = ['bundle', 'key'] as const;

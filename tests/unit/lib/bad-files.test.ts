@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleFromFile } from '../../../src/lib/load-bundle.ts';
-import { readAnyJsonFile } from '../../../src/lib/read-file.ts';
+import { readAnyJsonFile } from '../../../src/lib/read-assay-file.ts';
 import { validateBundle } from '../../../src/core/index.ts';
 import { BAD_BUNDLES } from '../../helpers/bad-files.ts';
 

@@ -1,4 +1,4 @@
-import { readAnyJsonFile } from '../../../lib/read-file.ts';
+import { readAnyJsonFile } from '../../../lib/read-assay-file.ts';
 
 /** Whether a file is an answer key (its `format` family); anything unreadable counts as "not a key". */
 async function looksLikeKey(file: File): Promise<boolean> {
