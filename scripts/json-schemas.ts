@@ -6,12 +6,26 @@ import { BundleSchema, KeySchema, ResultSchema, TeamKeyBackupSchema, TeamKeyFile
  * tools. Checked in under exercises/schema/; a test fails when they are stale
  * (regenerate with `npm run schema`).
  */
+/**
+ * Arrays the result schema refuses repeats in (a refinement, which JSON Schema cannot
+ * carry over by itself): said as `uniqueItems` here, in the generator, rather than as
+ * metadata on the zod schemas, which would pull zod's registry into the candidate's
+ * first screen.
+ */
+const UNIQUE_ARRAYS = new Set(['categories', 'shownOrder', 'ranking']);
+
+function uniqueSets(ctx: { jsonSchema: Record<string, unknown>; path: (string | number)[] }): void {
+  const name = ctx.path.filter((p) => typeof p === 'string' && p !== 'anyOf').at(-1);
+  if (ctx.jsonSchema.type === 'array' && typeof name === 'string' && UNIQUE_ARRAYS.has(name))
+    ctx.jsonSchema.uniqueItems = true;
+}
+
 export function buildJsonSchemas(): Record<string, unknown> {
   const make = (schema: z.ZodMiniType, file: string, title: string, description: string, io: 'input' | 'output') => ({
     $id: `https://assay.invalid/schema/${file}`,
     title,
     description,
-    ...z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }),
+    ...z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', override: uniqueSets }),
   });
   return {
     'bundle.schema.json': make(

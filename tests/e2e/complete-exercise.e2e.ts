@@ -17,7 +17,7 @@ import {
   type Focused,
 } from './support/app.ts';
 import { expect, test } from './support/fixtures.ts';
-import { jsonSchemaErrors } from './support/json-schema.ts';
+import { jsonSchemaErrors } from '../helpers/json-schema.ts';
 
 const SAMPLE_FILE = 'exercises/instruction-following.json';
 
