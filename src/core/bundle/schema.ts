@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { uniqueBy } from '../unique.ts';
 import { DEFAULT_CRITIQUE_MIN_LENGTH, DEFAULT_SEVERITIES, DEFAULT_TAXONOMY } from './defaults.ts';
 
 export const BUNDLE_FORMAT = 'assay.bundle/1';
@@ -17,20 +18,7 @@ const markdown = (max: number) => z.string().check(z.minLength(1), z.maxLength(m
 
 /** Reports a duplicate `id` in an array of objects at the exact path of the repeat. */
 function uniqueIds<T extends { id: string }>(what: string) {
-  return z.superRefine<T[]>((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((item, index) => {
-      const first = seen.get(item.id);
-      if (first === undefined) seen.set(item.id, index);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate ${what} id "${item.id}" (already used at index ${first})`,
-          input: item.id,
-          path: [index, 'id'],
-        });
-    });
-  });
+  return uniqueBy<T>('id', (id, first) => `duplicate ${what} id "${id}" (already used at index ${first})`);
 }
 
 export const CategorySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { uniqueBy } from '../unique.ts';
 import { IdSchema } from '../bundle/schema.ts';
 import { CandidateSchema } from '../attempt/record.ts';
 import { EventSchema } from '../attempt/events.ts';
@@ -11,20 +12,7 @@ export const RESULT_FORMAT = 'assay.result/1';
  * with the path of the repeat.
  */
 function uniqueValues(what: string) {
-  return z.superRefine<string[]>((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((item, index) => {
-      const first = seen.get(item);
-      if (first === undefined) seen.set(item, index);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          message: `lists ${what} "${item}" twice (already at index ${first})`,
-          input: item,
-          path: [index],
-        });
-    });
-  });
+  return uniqueBy<string>(null, (value, first) => `lists ${what} "${value}" twice (already at index ${first})`);
 }
 
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }));
@@ -76,22 +64,14 @@ export const ResultSchema = z.strictObject({
     autoSubmitted: z.boolean(),
     activeMsTotal: ms,
   }),
-  tasks: z.array(TaskResultSchema).check(
-    z.superRefine((tasks, ctx) => {
-      const seen = new Map<string, number>();
-      tasks.forEach((task, index) => {
-        const first = seen.get(task.taskId);
-        if (first === undefined) seen.set(task.taskId, index);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            message: `answers task "${task.taskId}" twice (already at index ${first})`,
-            input: task.taskId,
-            path: [index, 'taskId'],
-          });
-      });
-    }),
-  ),
+  tasks: z
+    .array(TaskResultSchema)
+    .check(
+      uniqueBy<{ taskId: string }>(
+        'taskId',
+        (taskId, first) => `answers task "${taskId}" twice (already at index ${first})`,
+      ),
+    ),
   events: z.array(EventSchema),
   /** The invite token (compact JWS) the candidate opened, when invited. */
   invite: z.optional(z.string().check(z.maxLength(10_000))),
